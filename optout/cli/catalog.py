@@ -1,0 +1,91 @@
+"""`optout platforms` and `optout show`: what optout knows, read statically, no browser."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from optout import registry
+from optout.cli import cli
+from optout.flow import DEFAULT_CATEGORIES, Flow, Modal, Setting
+
+
+def describe_flow(flow: type[Flow]) -> dict[str, object]:
+    """A platform as `optout platforms --json` prints it."""
+    return {
+        "platform": flow.id,
+        "title": flow.title,
+        "mode": "automated",
+        "login": "password or --headed" if flow.password_login and flow.login else "--headed only",
+        "confidence": flow.confidence,
+        "sources": list(flow.sources),
+        "settings": [
+            {
+                "setting": s.key,
+                "label": s.label,
+                "category": s.category,
+                "default": s.category in DEFAULT_CATEGORIES,
+                "wanted": s.wanted_text(),
+                "control": s.control.describe(),
+                "urls": list(s.urls),
+            }
+            for s in flow.settings
+        ],
+    }
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
+def platforms(as_json: bool) -> int:
+    """Every platform optout knows, its settings, and how sure we are of them."""
+    described = [describe_flow(f) for f in registry.all_flows()]
+    if as_json:
+        click.echo(json.dumps({"platforms": described}, indent=2, ensure_ascii=False))
+        return 0
+    for item in described:
+        click.echo(f"{item['platform']}  {item['title']}  [{item['mode']}; login: {item['login']}]")
+        click.echo(f"    confidence: {item['confidence']}")
+        for s in item["settings"]:  # type: ignore[attr-defined]
+            default = "applied by default" if s["default"] else "with --setting " + s["setting"]
+            click.echo(f"    {s['setting']}: \"{s['label']}\" -> {s['wanted']} ({s['category']}, {default})")
+    return 0
+
+
+def steps(setting: Setting) -> list[str]:
+    """The steps a run takes for one setting, in words."""
+    first, *others = setting.urls
+    lines = [f"open {first}" + "".join(f" (if missing: {u})" for u in others)]
+    if isinstance(setting.modal, Modal):
+        lines.append("open the row's dialog")
+    lines.append(f"read the {setting.control.describe()}; if it is already {setting.wanted_text()}, stop here")
+    lines.append("--dry-run and verify stop here and report it")
+    lines.append(f"set it to {setting.wanted_text()}" + (", close the dialog" if setting.modal else "")
+                 + (", press Save" if setting.save else ""))
+    lines.append("load the page afresh and read it back; only that read-back counts as done")
+    return lines
+
+
+@cli.command()
+@click.argument("platform")
+def show(platform: str) -> int:
+    """The steps a run takes on PLATFORM, read from its flow without starting a browser."""
+    flow = registry.load(platform)
+    click.echo(f"{flow.title} ({flow.id})")
+    click.echo(f"confidence: {flow.confidence}")
+    if flow.login is not None and flow.password_login:
+        click.echo(f"sign in: saved session first; else the password from the keyring at {flow.login.url},")
+        click.echo(f"         typed only on {', '.join(sorted(flow.login.origins))}, at most once per run")
+    else:
+        click.echo(f"sign in: saved session only (set it up with: optout login {flow.id} --headed)")
+    click.echo("a security check, code, CAPTCHA or SSO page stops the run: needs you, nothing clicked")
+    for setting in flow.settings:
+        default = "applied by default" if setting.category in DEFAULT_CATEGORIES else f"only with --setting {setting.key}"
+        click.echo(f"\n{setting.key}: \"{setting.label}\" ({setting.category}, {default})")
+        if setting.note:
+            click.echo(f"  where: {setting.note}")
+        for number, step in enumerate(steps(setting), 1):
+            click.echo(f"  {number}. {step}")
+    if flow.sources:
+        click.echo("\nsources: " + "; ".join(flow.sources))
+    return 0

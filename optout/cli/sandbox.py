@@ -1,0 +1,84 @@
+"""`optout sandbox` serves the replica sites; `optout demo` runs the whole journey against them."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import threading
+
+import click
+
+from optout.cli import Globals, cli
+
+DEMO_ACCOUNT = "demo@optout.invalid"
+HAND_PASSWORD = "sandbox-password"  # a replica-only password, printed on purpose
+
+
+@cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8443, show_default=True, help="0 picks a free port.")
+def sandbox(port: int) -> int:
+    """Serve the replica sites on 127.0.0.1 for trying flows by hand (Ctrl-C stops it)."""
+    from optout.sandbox import Sandbox
+
+    server = Sandbox(port=port)
+    server.start()
+    server.add_account("linkedin", DEMO_ACCOUNT, HAND_PASSWORD)
+    click.echo(f"Sandbox serving at {server.url} (certificate pin {server.pin})")
+    click.echo(f"Replica account: {DEMO_ACCOUNT}, password {HAND_PASSWORD!r} (replica only)")
+    click.echo("In another terminal:")
+    click.echo(f"  export OPTOUT_SANDBOX={server.url} OPTOUT_HOME=$(mktemp -d)")
+    click.echo(f"  optout login linkedin --account {DEMO_ACCOUNT}")
+    click.echo("  optout apply linkedin --dry-run")
+    click.echo("Press Ctrl-C to stop.")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    return 0
+
+
+def _step(title: str, args: list[str], env: dict[str, str], expect: int, stdin: str | None = None) -> bool:
+    """Run one real `optout` command, show it and its output, and check its exit status."""
+    click.echo(click.style(f"\n== {title}", bold=True))
+    click.echo(f"$ optout {' '.join(args)}" + ("   (password piped on stdin)" if stdin is not None else ""))
+    done = subprocess.run([sys.executable, "-m", "optout", *args], env=env, input=stdin, text=True, check=False)
+    verdict = "as expected" if done.returncode == expect else f"UNEXPECTED, wanted {expect}"
+    click.echo(f"   exit status {done.returncode} ({verdict})")
+    return done.returncode == expect
+
+
+@cli.command()
+@click.pass_obj
+def demo(g: Globals) -> int:
+    """The full journey against the sandbox: login, dry run, apply, verify, drift and fix."""
+    from optout.sandbox import Sandbox
+
+    password = secrets.token_urlsafe(18)
+    with Sandbox(port=0) as server, tempfile.TemporaryDirectory(prefix="optout-demo-") as home:
+        server.add_account("linkedin", DEMO_ACCOUNT, password)
+        env = {**os.environ, "OPTOUT_HOME": home, "OPTOUT_SANDBOX": server.url, "OPTOUT_LOG_FORMAT": "console"}
+        click.echo(f"A replica of LinkedIn is running at {server.url}; every host name the browser")
+        click.echo(f"asks for goes there, so nothing leaves this machine. Demo account: {DEMO_ACCOUNT}.")
+        ok = _step("Sign in once: the password goes to the OS keyring, the session is saved encrypted",
+                   ["login", "linkedin", "--account", DEMO_ACCOUNT, "--password-stdin"], env, 0, password + "\n")
+        ok = ok and _step("Dry run: read the setting, change nothing (exit 4: something is on)",
+                          ["apply", "linkedin", "--dry-run"], env, 4)
+        ok = ok and _step("Apply: switch it off, load the page afresh, read it back",
+                          ["apply", "linkedin"], env, 0)
+        ok = ok and _step("Verify, as cron would: everything still off", ["verify", "linkedin"], env, 0)
+        if ok:
+            server.set_setting("linkedin", DEMO_ACCOUNT, "allowDataForGenerativeAI", True)
+            click.echo("\n(The replica now quietly turns the setting back on, as platforms do.)")
+        ok = ok and _step("Verify again: it is back on (exit 4)", ["verify", "linkedin"], env, 4)
+        ok = ok and _step("verify --fix: switch it off again and read it back", ["verify", "linkedin", "--fix"], env, 0)
+        _step("Forget the demo account (keyring entry and session)",
+              ["logout", "linkedin", "--account", DEMO_ACCOUNT], env, 0)
+    click.echo("\nDemo " + ("finished: every step did what it should." if ok else "FAILED: see the step marked UNEXPECTED."))
+    if ok:
+        click.echo("For your own account: optout login linkedin --account YOU@EXAMPLE.COM, then optout apply linkedin --dry-run")
+    return 0 if ok else 1

@@ -1,0 +1,140 @@
+"""Reading and setting each control kind: switches, dropdowns (select or menu), radio groups."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Locator, Page
+
+from optout.flow import Control, Dropdown, RadioGroup, Switch
+
+State = bool | str
+
+# Native inputs report `.checked`; ARIA widgets `aria-checked`; toggle buttons `aria-pressed`.
+# A native checkbox wins over a stale aria-checked on the same element.
+READ_SWITCH = """el => {
+    if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
+        return el.indeterminate ? null : el.checked;
+    }
+    for (const name of ['aria-checked', 'aria-pressed']) {
+        const value = el.getAttribute(name);
+        if (value === 'true' || value === 'false') return value === 'true';
+    }
+    return null;
+}"""
+READ_SELECT = """el => el instanceof HTMLSelectElement
+    ? (el.selectedOptions[0] ? el.selectedOptions[0].textContent : null)
+    : (el.textContent || '')"""
+MENU_ITEM_ROLES = ("menuitemradio", "option", "menuitem")
+
+
+class Unreadable(Exception):
+    """The control is there but its state cannot be told apart (neither on nor off)."""
+
+
+async def read(page: Page, control: Control, element: Locator) -> State:
+    """The control's current state: True/False for a switch, the option's name otherwise."""
+    if isinstance(control, Switch):
+        state = await element.evaluate(READ_SWITCH)
+        if state is None:
+            raise Unreadable("the switch shows neither on nor off")
+        return bool(state)
+    if isinstance(control, Dropdown):
+        return _one_option(await element.evaluate(READ_SELECT), control.options)
+    return await _read_radio(element, control)
+
+
+async def write(page: Page, control: Control, element: Locator, wanted: State, timeout: float) -> None:
+    """Bring the control to `wanted` the way a person would: click, choose or pick."""
+    if isinstance(control, Switch):
+        await _click(page, element, timeout)
+        await _await_state(page, control, element, wanted, timeout)
+    elif isinstance(control, Dropdown):
+        await _choose(page, control, element, str(wanted), timeout)
+    else:
+        radio = element.get_by_role("radio", name=str(wanted), exact=True)
+        await _click(page, radio, timeout)
+        await _await_state(page, control, element, wanted, timeout)
+
+
+async def _choose(page: Page, control: Dropdown, element: Locator, wanted: str, timeout: float) -> None:
+    """Pick an option from a native select, or from the menu a button opens."""
+    if await element.evaluate("el => el instanceof HTMLSelectElement"):
+        await element.select_option(label=wanted, timeout=timeout)
+        return
+    await element.click(timeout=timeout)
+    # Menus are often rendered in an overlay outside the row, so look page-wide, but only
+    # among menu items: a button or link with the same text is never the target.
+    items = page.get_by_role(MENU_ITEM_ROLES[0], name=wanted, exact=True)
+    for role in MENU_ITEM_ROLES[1:]:
+        items = items.or_(page.get_by_role(role, name=wanted, exact=True))  # type: ignore[arg-type]
+    visible = items.locator("visible=true")
+    await visible.first.wait_for(state="visible", timeout=timeout)
+    if await visible.count() != 1:
+        raise Unreadable(f"the menu shows {await visible.count()} items named {wanted!r}")
+    await visible.first.click(timeout=timeout)
+    await _await_state(page, control, element, wanted, timeout)
+
+
+async def _click(page: Page, element: Locator, timeout: float) -> None:
+    """Click the control, or its label when the input itself is visually hidden (a styled toggle)."""
+    if await element.is_visible():
+        await element.click(timeout=timeout)
+        return
+    element_id = await element.get_attribute("id")
+    if element_id:
+        label = page.locator(f'label[for="{element_id}"]').locator("visible=true")
+        if await label.count() == 1:
+            await label.click(timeout=timeout)
+            return
+    raise Unreadable("the control is hidden and has no visible label to click")
+
+
+async def _await_state(page: Page, control: Control, element: Locator, wanted: State, timeout: float) -> None:
+    """Wait until the page shows the wanted state; a page that reverts is caught by the read-back."""
+    try:
+        handle = await element.element_handle(timeout=timeout)
+        if isinstance(control, Switch):
+            await page.wait_for_function(
+                f"([el, want]) => ({READ_SWITCH})(el) === want", arg=[handle, wanted], timeout=timeout
+            )
+        elif isinstance(control, Dropdown):
+            await page.wait_for_function(
+                f"([el, want]) => (({READ_SELECT})(el) || '').includes(want)",
+                arg=[handle, wanted],
+                timeout=timeout,
+            )
+        else:
+            radio = element.get_by_role("radio", name=str(wanted), exact=True)
+            await radio.wait_for(state="attached", timeout=timeout)
+            handle = await radio.element_handle(timeout=timeout)
+            await page.wait_for_function("el => el.checked || el.getAttribute('aria-checked') === 'true'",
+                                         arg=handle, timeout=timeout)
+    except PlaywrightError:
+        return
+
+
+def _one_option(text: str | None, options: tuple[str, ...]) -> str:
+    """The single known option named in a select's or menu button's text."""
+    if text is None:
+        raise Unreadable("nothing is selected")
+    words = re.sub(r"\s+", " ", text).strip()
+    named = [o for o in options if re.search(rf"(?<!\w){re.escape(o)}(?!\w)", words, re.I)]
+    if len(named) != 1:
+        raise Unreadable(f"the control reads {words[:60]!r}, not one of {', '.join(options)}")
+    return named[0]
+
+
+async def _read_radio(group: Locator, control: RadioGroup) -> str:
+    """The option whose radio button is checked; exactly one must be."""
+    checked = []
+    for option in control.options:
+        radio = group.get_by_role("radio", name=option, exact=True)
+        if await radio.count() != 1:
+            raise Unreadable(f"the choice {option!r} is not on the page")
+        if await radio.evaluate(READ_SWITCH):
+            checked.append(option)
+    if len(checked) != 1:
+        raise Unreadable("no single choice is selected")
+    return checked[0]

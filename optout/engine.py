@@ -1,0 +1,442 @@
+"""The engine: read -> (dry run stops here) -> set -> fresh load -> read back, per setting.
+
+Each (platform, account) is an independent task with its own browser context, so tasks can
+run side by side in the one browser (`Options.jobs`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+from playwright.async_api import Browser, BrowserContext, Locator, Page, Request, async_playwright
+from playwright.async_api import Error as PlaywrightError
+
+from optout import controls, credentials, session
+from optout.browser import SandboxTarget, launch
+from optout.errors import Exit, NeedsYou, OptoutError, PasswordRejected, SiteChanged, Unavailable
+from optout.flow import Flow, Setting, state_text
+from optout.log import context, get_logger
+from optout.login import (
+    PasswordGate,
+    form_of,
+    headed_login,
+    is_signed_out_page,
+    on_own_site,
+    password_login,
+    sign_in_with_stored_password,
+)
+from optout.navigation import goto
+from optout.safety import check_challenge
+from optout.secrets import Secret
+
+log = get_logger()
+Mode = Literal["apply", "dry-run", "verify", "fix"]
+READ_ONLY: frozenset[Mode] = frozenset({"dry-run", "verify"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class Task:
+    """One platform account and the settings this run asks about."""
+
+    flow: type[Flow]
+    account: str | None
+    settings: tuple[Setting, ...]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a run behaves: its mode, browser and time limits."""
+
+    mode: Mode
+    headed: bool = False
+    sandbox: SandboxTarget | None = None
+    step_timeout_ms: float = 20_000
+    platform_deadline_s: float = 300
+    jobs: int = 1
+
+
+@dataclass
+class Result:
+    """What one run found and did for one (platform, account, setting): the --json row."""
+
+    platform: str
+    account: str | None
+    setting: str
+    label: str
+    wanted: str | None
+    before: str | None = None
+    after: str | None = None
+    action: Literal["unchanged", "changed", "would-change", "none"] = "none"
+    status: str = "unavailable"
+    message: str = ""
+    url: str | None = None
+    checked_at: str = field(default_factory=lambda: utc_now())
+
+    @property
+    def exit(self) -> Exit:
+        """The exit bit this result contributes."""
+        return STATUS_EXIT[self.status]
+
+    def as_json(self) -> dict[str, object]:
+        """The row of the --json document (contract)."""
+        return {
+            "platform": self.platform,
+            "account": self.account,
+            "setting": self.setting,
+            "label": self.label,
+            "wanted": self.wanted,
+            "before": self.before,
+            "after": self.after,
+            "action": self.action,
+            "status": self.status,
+            "message": self.message,
+            "url": self.url,
+            "checked_at": self.checked_at,
+        }
+
+
+STATUS_EXIT = {
+    "ok": Exit.OK,
+    "absent": Exit.OK,
+    "not-off": Exit.NOT_OFF,
+    "needs-you": Exit.NEEDS_YOU,
+    "site-changed": Exit.SITE_CHANGED,
+    "unavailable": Exit.UNAVAILABLE,
+    "refused": Exit.REFUSED,
+    "bug": Exit.BUG,
+}
+
+
+def utc_now() -> str:
+    """The current time as UTC ISO 8601, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def exit_code(results: Sequence[Result]) -> int:
+    """The OR of every result's exit bit (contract)."""
+    code = Exit.OK
+    for result in results:
+        code |= result.exit
+    return int(code)
+
+
+def failed(task: Task, error: OptoutError, settings: Sequence[Setting] | None = None) -> list[Result]:
+    """One result per setting, all carrying the same error (login failed, keyring locked...)."""
+    return [
+        Result(
+            platform=task.flow.id,
+            account=task.account,
+            setting=s.key,
+            label=s.label,
+            wanted=s.wanted_text(),
+            status=error.status,
+            message=str(error),
+        )
+        for s in (task.settings if settings is None else settings)
+    ]
+
+
+async def run(tasks: Sequence[Task], options: Options) -> list[Result]:
+    """Run every task in one browser and return the results in task order."""
+    runnable = [t for t in tasks if t.account is not None]
+    results: dict[int, list[Result]] = {}
+    for index, task in enumerate(tasks):
+        if task.account is None:
+            results[index] = failed(
+                task,
+                NeedsYou(
+                    f"no {task.flow.title} account is set up",
+                    hint=f"run: optout login {task.flow.id} --account YOUR-LOGIN",
+                ),
+            )
+    if runnable:
+        try:
+            await asyncio.to_thread(credentials.check_backend)
+        except NeedsYou as error:
+            for index, task in enumerate(tasks):
+                results.setdefault(index, failed(task, error))
+            return [r for i in sorted(results) for r in results[i]]
+        async with async_playwright() as playwright:
+            browser = await launch(playwright, headed=options.headed, sandbox=options.sandbox)
+            try:
+                limit = asyncio.Semaphore(max(1, options.jobs))
+
+                async def one(index: int, task: Task) -> None:
+                    async with limit:
+                        results[index] = await run_task(browser, task, options)
+
+                await asyncio.gather(
+                    *(one(i, t) for i, t in enumerate(tasks) if t.account is not None)
+                )
+            finally:
+                await browser.close()
+    return [r for i in sorted(results) for r in results[i]]
+
+
+async def run_task(browser: Browser, task: Task, options: Options) -> list[Result]:
+    """One account of one platform: its own context, session first, every asked setting."""
+    assert task.account is not None
+    done: list[Result] = []
+    with context(platform=task.flow.id, account=task.account):
+        browser_context: BrowserContext | None = None
+        account_run: AccountRun | None = None
+        try:
+            async with asyncio.timeout(options.platform_deadline_s):
+                state = await asyncio.to_thread(
+                    session.load_session, task.flow.id, task.account, task.flow.domains
+                )
+                browser_context = await browser.new_context(storage_state=state)  # type: ignore[arg-type]
+                browser_context.set_default_timeout(options.step_timeout_ms)
+                page = await browser_context.new_page()
+                account_run = AccountRun(task.flow, task.account, page, browser_context, options)
+                for setting in task.settings:
+                    with context(setting=setting.key):
+                        done.append(await account_run.handle(setting))
+        except OptoutError as error:
+            log.warning("platform.stopped", status=error.status, error=str(error))
+            done += failed(task, error, task.settings[len(done):])
+        except TimeoutError:
+            error = Unavailable(
+                f"{task.flow.title} took longer than {options.platform_deadline_s:.0f} s",
+                hint="try again later",
+            )
+            done += failed(task, error, task.settings[len(done):])
+        finally:
+            if account_run is not None and account_run.signed_in:
+                await account_run.save_session()
+            if browser_context is not None:
+                await browser_context.close()
+    return done
+
+
+class AccountRun:
+    """The settings of one signed-in account, handled one after another on one page."""
+
+    def __init__(
+        self, flow: type[Flow], account: str, page: Page, browser_context: BrowserContext, options: Options
+    ) -> None:
+        self.flow = flow
+        self.account = account
+        self.page = page
+        self.browser_context = browser_context
+        self.options = options
+        self.gate = PasswordGate()
+        self.signed_in = False
+
+    async def handle(self, setting: Setting) -> Result:
+        """Read one setting; unless only reading, set it and prove it with a fresh read-back."""
+        result = Result(self.flow.id, self.account, setting.key, setting.label, setting.wanted_text())
+        try:
+            return await self._handle(setting, result)
+        except (SiteChanged, controls.Unreadable) as error:
+            # One missing control does not stop the account's other settings.
+            result.status = "site-changed"
+            result.message = (
+                f"{error}" if isinstance(error, SiteChanged) else
+                f"{self.flow.title}: '{setting.label}' could not be read ({error}); "
+                f"report the change, or check it by hand at {result.url or setting.urls[0]}"
+            )
+            log.warning("setting.site_changed", error=result.message)
+            return result
+
+    async def _handle(self, setting: Setting, result: Result) -> Result:
+        element, url = await self.open(setting, setting.urls)
+        result.url = url
+        if element is None:
+            result.status, result.action = "absent", "none"
+            result.message = f"{self.flow.title} says this setting is not offered to this account"
+            return result
+        before = await controls.read(self.page, setting.control, element)
+        result.before = result.after = state_text(before)
+        log.info("setting.read", state=result.before, wanted=result.wanted)
+        if before == setting.wanted:
+            result.status, result.action = "ok", "unchanged"
+            result.message = f"already {result.wanted}"
+            return result
+        if self.options.mode in READ_ONLY:
+            result.status, result.action = "not-off", "would-change"
+            command = "apply" if self.options.mode == "dry-run" else "verify --fix"
+            result.message = (
+                f"{result.before}, wanted {result.wanted}; "
+                + ("would change it" if self.options.mode == "dry-run" else "not changed")
+                + f" (run: optout {command} {self.flow.id})"
+            )
+            return result
+        statuses = await self.change(setting, element)
+        fresh, _ = await self.open(setting, (url,))
+        if fresh is None:
+            raise SiteChanged(f"{self.flow.title}: '{setting.label}' vanished after the change")
+        after = await controls.read(self.page, setting.control, fresh)
+        result.after = state_text(after)
+        result.checked_at = utc_now()
+        if after == setting.wanted:
+            result.status, result.action = "ok", "changed"
+            result.message = f"switched {result.before} -> {result.after}, read back after a fresh load"
+            log.info("setting.changed", before=result.before, after=result.after)
+            return result
+        failing = [s for s in statuses if s is None or s >= 500 or s == 429]
+        result.status = "unavailable" if failing else "not-off"
+        result.message = (
+            f"changed it, but after a fresh load it reads {result.after}: {self.flow.title} "
+            + (f"answered {failing[0] or 'nothing'} to the save; try again later"
+               if failing else "did not keep the change; try again later or change it by hand")
+            + f" at {url}"
+        )
+        log.warning("setting.did_not_stick", after=result.after, save_statuses=statuses)
+        return result
+
+    async def open(self, setting: Setting, urls: Sequence[str]) -> tuple[Locator | None, str]:
+        """Load the setting's page (signing in if needed) and find its control, exactly once."""
+        for url in urls:
+            response = await goto(self.page, self.flow, url)
+            await check_challenge(self.page, self.flow.challenge, self.flow.id)
+            if await self._signed_out():
+                await sign_in_with_stored_password(self.page, self.flow, self.account, self.gate)
+                self.signed_in = True
+                await self.save_session()
+                response = await goto(self.page, self.flow, url)
+                await check_challenge(self.page, self.flow.challenge, self.flow.id)
+                if await self._signed_out():
+                    raise NeedsYou(
+                        f"{self.flow.title} still asks to sign in after logging in",
+                        hint=f"run: optout login {self.flow.id} --headed",
+                    )
+            self.signed_in = True
+            if response is not None and response.status in (404, 410):
+                log.info("page.missing", url=url, status=response.status)
+                continue
+            if not on_own_site(self.flow, self.page.url):
+                raise SiteChanged(
+                    f"{self.flow.title}: {url} led to {self.page.url.split('?')[0]}, an unknown page",
+                    hint="report the change; nothing was clicked",
+                )
+            return await self.find(setting, url), url
+        raise SiteChanged(
+            f"{self.flow.title}: no page for '{setting.label}' at " + ", ".join(urls),
+            hint="the platform may have moved it; report the change",
+        )
+
+    async def _signed_out(self) -> bool:
+        """The page is a sign-in page or wall, or shows a password form."""
+        if is_signed_out_page(self.flow, self.page.url):
+            return True
+        return bool(await self.page.locator('input[type="password"]').locator("visible=true").count())
+
+    async def find(self, setting: Setting, url: str) -> Locator | None:
+        """Wait for the control (or the page's word that it is not offered); exactly one."""
+        timeout = self.options.step_timeout_ms
+        try:
+            if setting.ready is not None:
+                await setting.ready(self.page).first.wait_for(timeout=timeout)
+            if setting.modal is not None:
+                opener = setting.modal.open(self.page)
+                await opener.first.wait_for(state="visible", timeout=timeout)
+                await _exactly_one(opener, f"the row that opens '{setting.label}'", self.flow, url)
+                await opener.click(timeout=timeout)
+            control = setting.control.find(self.page)
+            either = control if setting.absent is None else control.or_(setting.absent(self.page))
+            await either.first.wait_for(state="attached", timeout=timeout)
+        except PlaywrightError:
+            raise SiteChanged(
+                f"{self.flow.title}: '{setting.label}' is not on {url}",
+                hint="the page changed; report it, and check the setting by hand",
+            ) from None
+        if setting.absent is not None and not await control.count() and await setting.absent(self.page).count():
+            return None
+        await _exactly_one(control, f"'{setting.label}'", self.flow, url)
+        return control
+
+    async def change(self, setting: Setting, element: Locator) -> list[int | None]:
+        """Set the control, close its modal, press Save; return the status of every write sent."""
+        writes: list[Request] = []
+        started = asyncio.Event()
+
+        def watch(request: Request) -> None:
+            if request.method not in SAFE_METHODS:
+                writes.append(request)
+                started.set()
+
+        self.page.on("request", watch)
+        timeout = self.options.step_timeout_ms
+        try:
+            log.info("setting.write", wanted=setting.wanted_text())
+            await controls.write(self.page, setting.control, element, setting.wanted, timeout)
+            if setting.modal is not None:
+                await setting.modal.close(self.page).click(timeout=timeout)
+            if setting.save is not None:
+                await setting.save(self.page).click(timeout=timeout)
+            if not writes:
+                # Some pages save a moment after the click; wait for that request to start.
+                try:
+                    await asyncio.wait_for(started.wait(), timeout=1.5)
+                except TimeoutError:
+                    log.info("setting.no_write_seen")
+            statuses = [await _status(request, timeout) for request in writes]
+            await self.page.wait_for_load_state("load")
+            return statuses
+        finally:
+            self.page.remove_listener("request", watch)
+
+    async def save_session(self) -> None:
+        """Keep the signed-in browser state, encrypted, for the next run."""
+        state = await self.browser_context.storage_state()
+        await asyncio.to_thread(
+            session.save_session, self.flow.id, self.account, dict(state), self.flow.domains
+        )
+
+
+async def _status(request: Request, timeout_ms: float) -> int | None:
+    """The HTTP status a write got, or None if it failed or never finished."""
+    try:
+        response = await asyncio.wait_for(request.response(), timeout=timeout_ms / 1000)
+    except (TimeoutError, PlaywrightError):
+        return None
+    return response.status if response is not None else None
+
+
+async def _exactly_one(locator: Locator, what: str, flow: type[Flow], url: str) -> None:
+    """Refuse to guess: a control that matches more than once is a changed page."""
+    count = await locator.count()
+    if count != 1:
+        raise SiteChanged(
+            f"{flow.title}: {what} matches {count} elements on {url}; nothing was clicked",
+            hint="the page changed; report it, and check the setting by hand",
+        )
+
+
+async def login(flow: type[Flow], account: str, password: Secret | None, options: Options) -> None:
+    """Sign in once (by password, or by hand in a visible browser) and save the session.
+
+    The password is stored in the keyring only once the site accepted it, or once it led to a
+    challenge (which says nothing against the password); a rejected one is never stored.
+    """
+    await asyncio.to_thread(credentials.check_backend)
+    with context(platform=flow.id, account=account):
+        async with async_playwright() as playwright:
+            browser = await launch(playwright, headed=options.headed, sandbox=options.sandbox)
+            try:
+                browser_context = await browser.new_context()
+                browser_context.set_default_timeout(options.step_timeout_ms)
+                page = await browser_context.new_page()
+                if options.headed:
+                    await headed_login(page, flow)
+                else:
+                    assert password is not None
+                    try:
+                        await password_login(page, flow, form_of(flow), account, password, PasswordGate())
+                    except PasswordRejected:
+                        raise
+                    except NeedsYou:
+                        await asyncio.to_thread(credentials.set_password, flow.id, account, password)
+                        raise
+                state = await browser_context.storage_state()
+                await asyncio.to_thread(session.save_session, flow.id, account, dict(state), flow.domains)
+                if password is not None:
+                    await asyncio.to_thread(credentials.set_password, flow.id, account, password)
+            finally:
+                await browser.close()

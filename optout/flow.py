@@ -1,0 +1,156 @@
+"""The contract flows are written against: where settings live and how to log in, nothing else.
+
+A flow only describes. It never receives a dry-run flag and never decides whether to click:
+the engine does every read and every write (DESIGN.md, "Flows").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+if TYPE_CHECKING:  # `optout platforms` and `optout show` must not load Playwright.
+    from playwright.async_api import Locator, Page
+
+# Finds one element on a page; the engine checks that it matches exactly one.
+Find = Callable[["Page"], "Locator"]
+
+Category = Literal["ai-training", "data-sharing", "personalization"]
+DEFAULT_CATEGORIES: tuple[Category, ...] = ("ai-training",)
+
+
+@dataclass(frozen=True)
+class Switch:
+    """An on/off control: a native checkbox (`checked`), or a role=switch/checkbox
+    (`aria-checked`), or a toggle button (`aria-pressed`)."""
+
+    find: Find
+
+    def describe(self) -> str:
+        """A short phrase for `optout show`."""
+        return "switch"
+
+
+@dataclass(frozen=True)
+class Dropdown:
+    """A choice among named options: a native `<select>`, or a button opening a menu of
+    `menuitemradio` items (GitHub's Primer ActionMenu)."""
+
+    find: Find
+    options: tuple[str, ...]
+
+    def describe(self) -> str:
+        """A short phrase for `optout show`."""
+        return "dropdown (" + " / ".join(self.options) + ")"
+
+
+@dataclass(frozen=True)
+class RadioGroup:
+    """A choice among radio buttons; `find` gives the group that holds them."""
+
+    find: Find
+    options: tuple[str, ...]
+
+    def describe(self) -> str:
+        """A short phrase for `optout show`."""
+        return "radio choice (" + " / ".join(self.options) + ")"
+
+
+Control = Switch | Dropdown | RadioGroup
+
+
+@dataclass(frozen=True)
+class Modal:
+    """A control that lives in a dialog opened from a row, closed with a button ("Done")."""
+
+    open: Find
+    close: Find
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting on one page, and the state optout wants it in.
+
+    `wanted` is True/False for a switch (False = off, the usual case; True where "on" means
+    opted out) and the option's name for a dropdown or radio group. `urls` are tried in
+    order until one shows the control, so a renamed page slug still works.
+    """
+
+    key: str
+    label: str
+    urls: tuple[str, ...]
+    control: Control
+    wanted: bool | str
+    category: Category = "ai-training"
+    modal: Modal | None = None
+    save: Find | None = None
+    absent: Find | None = None
+    ready: Find | None = None
+    note: str = ""
+
+    def wanted_text(self) -> str:
+        """The wanted state as printed and in JSON ("off", "on" or an option's name)."""
+        return state_text(self.wanted)
+
+
+def state_text(state: bool | str | None) -> str | None:
+    """Render a read state: True/False become "on"/"off", options stay as they are."""
+    if state is None:
+        return None
+    if isinstance(state, bool):
+        return "on" if state else "off"
+    return state
+
+
+@dataclass(frozen=True)
+class LoginForm:
+    """Where and how the password form is, and which origins may ever receive the password.
+
+    The flow names the fields; the engine checks the page and types (DESIGN.md, "Safety").
+    `next` is the button between an identifier step and a password step, when there is one.
+    """
+
+    url: str
+    origins: frozenset[str]
+    identifier: Find
+    submit: Find
+    next: Find | None = None
+    rejected: Find | None = None
+    signed_out: re.Pattern[str] = re.compile(r"/login\b")
+    sso_origins: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Challenge:
+    """Signs that the site wants a human: a URL pattern and/or texts on the page."""
+
+    urls: tuple[re.Pattern[str], ...] = ()
+    texts: tuple[re.Pattern[str], ...] = ()
+
+
+class Flow:
+    """Where a platform keeps its settings and how to log in. Subclass once per platform."""
+
+    id: ClassVar[str]
+    title: ClassVar[str]
+    home: ClassVar[str]
+    domains: ClassVar[tuple[str, ...]]
+    login: ClassVar[LoginForm | None]
+    settings: ClassVar[tuple[Setting, ...]]
+    challenge: ClassVar[Challenge] = Challenge()
+    password_login: ClassVar[bool] = True
+    confidence: ClassVar[str] = "replica only: never run against the live site"
+    sources: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def setting(cls, key: str) -> Setting | None:
+        """The setting with this key, or None."""
+        return next((s for s in cls.settings if s.key == key), None)
+
+    @classmethod
+    def categories(cls) -> tuple[str, ...]:
+        """Categories this flow's settings belong to, in table order."""
+        return tuple(dict.fromkeys(s.category for s in cls.settings))
+

@@ -1,0 +1,189 @@
+"""Signing in: the saved session first; the password only through the safety checks."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+from optout import credentials
+from optout.errors import NeedsYou, PasswordRejected, Refused, SiteChanged, Unavailable
+from optout.flow import Flow, LoginForm
+from optout.log import get_logger
+from optout.navigation import goto
+from optout.safety import challenge_locator, check_challenge, normalize_origin, password_field, require_origin
+from optout.secrets import Secret
+
+log = get_logger()
+OUTCOME_TIMEOUT_MS = 30_000
+HEADED_TIMEOUT_MS = 10 * 60_000
+
+
+def form_of(flow: type[Flow]) -> LoginForm:
+    """The flow's password form, or needs-you for platforms that have none."""
+    if flow.login is None or not flow.password_login:
+        raise NeedsYou(
+            f"{flow.title} has no password login optout can use",
+            hint=f"run: optout login {flow.id} --headed, and sign in in the browser",
+        )
+    return flow.login
+
+
+def on_own_site(flow: type[Flow], url: str) -> bool:
+    """True when the URL is on one of the platform's own domains."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    return any(host == d or host.endswith("." + d) for d in flow.domains)
+
+
+def signed_out_url(flow: type[Flow], url: str) -> bool:
+    """True when the URL is one of the platform's sign-in pages."""
+    return flow.login is not None and bool(flow.login.signed_out.search(urlsplit(url).path))
+
+
+def signed_in_url(flow: type[Flow], url: str) -> bool:
+    """True when the browser is on the platform's own site, past sign-in and challenges."""
+    return (
+        on_own_site(flow, url)
+        and not signed_out_url(flow, url)
+        and not any(p.search(url) for p in flow.challenge.urls)
+    )
+
+
+class PasswordGate:
+    """Allows at most one password submission per account per run."""
+
+    def __init__(self) -> None:
+        self.submitted = False
+
+    def claim(self, flow: type[Flow]) -> None:
+        """Record a submission; a second one in the same run is refused, never retried."""
+        if self.submitted:
+            raise NeedsYou(
+                f"{flow.title} signed out again right after logging in; optout does not try twice",
+                hint=f"run: optout login {flow.id} --headed",
+            )
+        self.submitted = True
+
+
+async def sign_in_with_stored_password(page: Page, flow: type[Flow], account: str, gate: PasswordGate) -> None:
+    """Log in with the password from the keyring (the saved session is gone or expired)."""
+    form = form_of(flow)
+    password = await asyncio.to_thread(credentials.get_password, flow.id, account)
+    if password is None:
+        raise NeedsYou(
+            f"no password stored for {flow.title} account {account}",
+            hint=f"run: optout login {flow.id} --account {account}",
+        )
+    await password_login(page, flow, form, account, password, gate)
+
+
+async def password_login(
+    page: Page, flow: type[Flow], form: LoginForm, account: str, password: Secret, gate: PasswordGate
+) -> None:
+    """Fill the identifier, check page and field, type the password once, submit, judge the outcome."""
+    log.info("login.start", url=form.url)
+    await goto(page, flow, form.url)
+    await _stop_on_foreign_origin(page, flow, form)
+    await check_challenge(page, flow.challenge, flow.id)
+    # Two locators may name the same field; the first visible one is the identifier.
+    identifier = form.identifier(page).locator("visible=true").first
+    await _wait_visible(identifier, flow, "the sign-in form")
+    require_origin(page.url, form.origins, flow.id)
+    if (await identifier.get_attribute("type") or "").lower() == "password":
+        raise Refused(
+            f"{flow.title}: the field for the login name is a password field; nothing was typed",
+            hint=f"run: optout login {flow.id} --headed",
+        )
+    await identifier.fill(account)
+    if form.next is not None:
+        await form.next(page).click()
+        password_input = page.locator('input[type="password"]').locator("visible=true").first
+        await _wait_visible(password_input.or_(challenge_locator(page, flow.challenge)), flow, "the password step")
+        await _stop_on_foreign_origin(page, flow, form)
+        await check_challenge(page, flow.challenge, flow.id)
+    field = await password_field(page, form.origins, flow.id)
+    require_origin(page.url, form.origins, flow.id)
+    await field.fill(password.reveal())
+    # The page could have navigated while typing; check again just before sending.
+    require_origin(page.url, form.origins, flow.id)
+    gate.claim(flow)
+    await form.submit(page).locator("visible=true").first.click()
+    await _judge_outcome(page, flow, form, account)
+    log.info("login.ok")
+
+
+async def _wait_visible(target: object, flow: type[Flow], what: str) -> None:
+    """Wait for a part of the login page, or report the page as changed."""
+    try:
+        await target.first.wait_for(state="visible")  # type: ignore[attr-defined]
+    except PlaywrightError:
+        raise SiteChanged(
+            f"{flow.title}: {what} did not appear",
+            hint=f"run: optout login {flow.id} --headed, and report the change",
+        ) from None
+
+
+async def _stop_on_foreign_origin(page: Page, flow: type[Flow], form: LoginForm) -> None:
+    """SSO goes to the user (needs-you); any other foreign origin is refused by require_origin."""
+    origin = normalize_origin(page.url)
+    if origin in {normalize_origin(o) for o in form.sso_origins}:
+        raise NeedsYou(
+            f"{flow.title} sent the sign-in to {origin} (single sign-on); optout types no password there",
+            hint=f"run: optout login {flow.id} --headed",
+        )
+    require_origin(page.url, form.origins, flow.id)
+
+
+async def _judge_outcome(page: Page, flow: type[Flow], form: LoginForm, account: str) -> None:
+    """Wait for the first sign of how the sign-in went: in, challenged, or rejected."""
+    waits: list[asyncio.Task[object]] = [
+        asyncio.ensure_future(page.wait_for_url(lambda url: not signed_out_url(flow, url), timeout=OUTCOME_TIMEOUT_MS)),
+        asyncio.ensure_future(challenge_locator(page, flow.challenge).first.wait_for(timeout=OUTCOME_TIMEOUT_MS)),
+    ]
+    if form.rejected is not None:
+        waits.append(asyncio.ensure_future(form.rejected(page).first.wait_for(timeout=OUTCOME_TIMEOUT_MS)))
+    done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    if all(task.exception() is not None for task in done):
+        raise Unavailable(
+            f"{flow.title} did not answer the sign-in within {OUTCOME_TIMEOUT_MS // 1000} s",
+            hint=f"try again later: optout login {flow.id} --account {account}",
+        )
+    await check_challenge(page, flow.challenge, flow.id)
+    if form.rejected is not None and await form.rejected(page).count():
+        raise PasswordRejected(
+            f"{flow.title} did not accept the password for {account}; optout will not try it again",
+            hint=f"run: optout login {flow.id} --account {account}",
+        )
+    if not on_own_site(flow, page.url):
+        await _stop_on_foreign_origin(page, flow, form)
+    if signed_out_url(flow, page.url):
+        raise SiteChanged(
+            f"{flow.title} is still on its sign-in page after the password was sent",
+            hint=f"run: optout login {flow.id} --headed",
+        )
+
+
+async def headed_login(page: Page, flow: type[Flow]) -> None:
+    """Open the sign-in page in a visible browser and wait for the user to finish by hand."""
+    start = flow.login.url if flow.login is not None else flow.home
+    await goto(page, flow, start)
+    print(f"Sign in to {flow.title} in the browser window; optout waits up to 10 minutes.", flush=True)
+    try:
+        await page.wait_for_url(lambda url: signed_in_url(flow, url), timeout=HEADED_TIMEOUT_MS)
+    except PlaywrightError:
+        raise NeedsYou(
+            f"the sign-in to {flow.title} was not finished (window closed or 10 minutes passed)",
+            hint=f"run: optout login {flow.id} --headed",
+        ) from None
+
+
+def is_signed_out_page(flow: type[Flow], url: str) -> bool:
+    """Sign-in pages and the platform's own "sign in to continue" walls."""
+    return signed_out_url(flow, url) or bool(re.search(r"/(authwall|signin|sign-in)\b", urlsplit(url).path))
