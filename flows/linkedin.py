@@ -33,7 +33,9 @@ def switch(labelled_by: str, name: str) -> Switch:
     """A settings switch found by its stable `aria-labelledby` id or, failing that, its name."""
 
     def find(page: Page) -> Locator:
-        by_id = page.locator(f'input[aria-labelledby="{labelled_by}"], [role="switch"][aria-labelledby="{labelled_by}"]')
+        by_id = page.locator(
+            f'input[aria-labelledby="{labelled_by}"], [role="switch"][aria-labelledby="{labelled_by}"]'
+        )
         return by_id.or_(page.get_by_role("switch", name=re.compile(name, re.I)))
 
     return Switch(find)
@@ -60,8 +62,10 @@ class LinkedIn(Flow):
         submit=lambda page: page.get_by_role("button", name=re.compile(r"^\s*sign in\s*$", re.I)).or_(
             page.locator('form:has(input[type="password"]) [type="submit"]')
         ),
-        rejected=lambda page: page.locator("#error-for-password, #error-for-username").locator("visible=true").or_(
-            page.get_by_text(re.compile(r"wrong (email or )?password|that's not the right password", re.I))
+        rejected=lambda page: (
+            page.locator("#error-for-password, #error-for-username")
+            .locator("visible=true")
+            .or_(page.get_by_text(re.compile(r"wrong (email or )?password|that's not the right password", re.I)))
         ),
         signed_out=re.compile(r"^/(login|uas/login|checkpoint/lg/|checkpoint/rm/sign-in|authwall)"),
         sso_origins=frozenset({"https://accounts.google.com", "https://appleid.apple.com"}),

@@ -25,6 +25,10 @@ QUIET_ARGS = (
     "--disable-component-update",
     "--no-first-run",
     "--disable-sync",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--no-pings",
+    "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
 )
 CHROME_PATHS = (
     "/opt/google/chrome/chrome",
@@ -81,9 +85,11 @@ def probe_sandbox(url: str, timeout: float = 5.0) -> SandboxTarget:
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
     try:
-        with socket.create_connection((host, port), timeout=timeout) as raw:
-            with context.wrap_socket(raw, server_hostname="sandbox.invalid") as tls:
-                der = tls.getpeercert(binary_form=True)
+        with (
+            socket.create_connection((host, port), timeout=timeout) as raw,
+            context.wrap_socket(raw, server_hostname="sandbox.invalid") as tls,
+        ):
+            der = tls.getpeercert(binary_form=True)
     except OSError as exc:
         raise UsageError(
             f"no sandbox answers at {url} ({exc.strerror or exc})",
@@ -116,13 +122,9 @@ def find_chromium(playwright: Playwright) -> str:
     )
 
 
-async def launch(
-    playwright: Playwright, *, headed: bool = False, sandbox: SandboxTarget | None = None
-) -> Browser:
+async def launch(playwright: Playwright, *, headed: bool = False, sandbox: SandboxTarget | None = None) -> Browser:
     """Launch one Chromium for the whole run; the sandbox flags only when a sandbox is named."""
     args = list(QUIET_ARGS)
     if sandbox is not None:
         args += sandbox.chromium_args()
-    return await playwright.chromium.launch(
-        executable_path=find_chromium(playwright), headless=not headed, args=args
-    )
+    return await playwright.chromium.launch(executable_path=find_chromium(playwright), headless=not headed, args=args)

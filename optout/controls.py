@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
@@ -26,7 +27,7 @@ READ_SWITCH = """el => {
 READ_SELECT = """el => el instanceof HTMLSelectElement
     ? (el.selectedOptions[0] ? el.selectedOptions[0].textContent : null)
     : (el.textContent || '')"""
-MENU_ITEM_ROLES = ("menuitemradio", "option", "menuitem")
+MENU_ITEM_ROLES: tuple[Literal["menuitemradio", "option", "menuitem"], ...] = ("menuitemradio", "option", "menuitem")
 
 
 class Unreadable(Exception):
@@ -68,7 +69,7 @@ async def _choose(page: Page, control: Dropdown, element: Locator, wanted: str, 
     # among menu items: a button or link with the same text is never the target.
     items = page.get_by_role(MENU_ITEM_ROLES[0], name=wanted, exact=True)
     for role in MENU_ITEM_ROLES[1:]:
-        items = items.or_(page.get_by_role(role, name=wanted, exact=True))  # type: ignore[arg-type]
+        items = items.or_(page.get_by_role(role, name=wanted, exact=True))
     visible = items.locator("visible=true")
     await visible.first.wait_for(state="visible", timeout=timeout)
     if await visible.count() != 1:
@@ -109,8 +110,9 @@ async def _await_state(page: Page, control: Control, element: Locator, wanted: S
             radio = element.get_by_role("radio", name=str(wanted), exact=True)
             await radio.wait_for(state="attached", timeout=timeout)
             handle = await radio.element_handle(timeout=timeout)
-            await page.wait_for_function("el => el.checked || el.getAttribute('aria-checked') === 'true'",
-                                         arg=handle, timeout=timeout)
+            await page.wait_for_function(
+                "el => el.checked || el.getAttribute('aria-checked') === 'true'", arg=handle, timeout=timeout
+            )
     except PlaywrightError:
         return
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Literal
 
 from playwright.async_api import Browser, BrowserContext, Locator, Page, Request, async_playwright
@@ -17,7 +16,7 @@ from playwright.async_api import Error as PlaywrightError
 
 from optout import controls, credentials, session
 from optout.browser import SandboxTarget, launch
-from optout.errors import Exit, NeedsYou, OptoutError, PasswordRejected, SiteChanged, Unavailable
+from optout.errors import NeedsYou, OptoutError, PasswordRejected, SiteChanged, Unavailable
 from optout.flow import Flow, Setting, state_text
 from optout.log import context, get_logger
 from optout.login import (
@@ -30,6 +29,7 @@ from optout.login import (
     sign_in_with_stored_password,
 )
 from optout.navigation import goto
+from optout.result import Result, exit_code, utc_now
 from optout.safety import check_challenge
 from optout.secrets import Secret
 
@@ -58,71 +58,6 @@ class Options:
     step_timeout_ms: float = 20_000
     platform_deadline_s: float = 300
     jobs: int = 1
-
-
-@dataclass
-class Result:
-    """What one run found and did for one (platform, account, setting): the --json row."""
-
-    platform: str
-    account: str | None
-    setting: str
-    label: str
-    wanted: str | None
-    before: str | None = None
-    after: str | None = None
-    action: Literal["unchanged", "changed", "would-change", "none"] = "none"
-    status: str = "unavailable"
-    message: str = ""
-    url: str | None = None
-    checked_at: str = field(default_factory=lambda: utc_now())
-
-    @property
-    def exit(self) -> Exit:
-        """The exit bit this result contributes."""
-        return STATUS_EXIT[self.status]
-
-    def as_json(self) -> dict[str, object]:
-        """The row of the --json document (contract)."""
-        return {
-            "platform": self.platform,
-            "account": self.account,
-            "setting": self.setting,
-            "label": self.label,
-            "wanted": self.wanted,
-            "before": self.before,
-            "after": self.after,
-            "action": self.action,
-            "status": self.status,
-            "message": self.message,
-            "url": self.url,
-            "checked_at": self.checked_at,
-        }
-
-
-STATUS_EXIT = {
-    "ok": Exit.OK,
-    "absent": Exit.OK,
-    "not-off": Exit.NOT_OFF,
-    "needs-you": Exit.NEEDS_YOU,
-    "site-changed": Exit.SITE_CHANGED,
-    "unavailable": Exit.UNAVAILABLE,
-    "refused": Exit.REFUSED,
-    "bug": Exit.BUG,
-}
-
-
-def utc_now() -> str:
-    """The current time as UTC ISO 8601, to the second."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def exit_code(results: Sequence[Result]) -> int:
-    """The OR of every result's exit bit (contract)."""
-    code = Exit.OK
-    for result in results:
-        code |= result.exit
-    return int(code)
 
 
 def failed(task: Task, error: OptoutError, settings: Sequence[Setting] | None = None) -> list[Result]:
@@ -170,9 +105,7 @@ async def run(tasks: Sequence[Task], options: Options) -> list[Result]:
                     async with limit:
                         results[index] = await run_task(browser, task, options)
 
-                await asyncio.gather(
-                    *(one(i, t) for i, t in enumerate(tasks) if t.account is not None)
-                )
+                await asyncio.gather(*(one(i, t) for i, t in enumerate(tasks) if t.account is not None))
             finally:
                 await browser.close()
     return [r for i in sorted(results) for r in results[i]]
@@ -187,9 +120,7 @@ async def run_task(browser: Browser, task: Task, options: Options) -> list[Resul
         account_run: AccountRun | None = None
         try:
             async with asyncio.timeout(options.platform_deadline_s):
-                state = await asyncio.to_thread(
-                    session.load_session, task.flow.id, task.account, task.flow.domains
-                )
+                state = await asyncio.to_thread(session.load_session, task.flow.id, task.account, task.flow.domains)
                 browser_context = await browser.new_context(storage_state=state)  # type: ignore[arg-type]
                 browser_context.set_default_timeout(options.step_timeout_ms)
                 page = await browser_context.new_page()
@@ -199,13 +130,13 @@ async def run_task(browser: Browser, task: Task, options: Options) -> list[Resul
                         done.append(await account_run.handle(setting))
         except OptoutError as error:
             log.warning("platform.stopped", status=error.status, error=str(error))
-            done += failed(task, error, task.settings[len(done):])
+            done += failed(task, error, task.settings[len(done) :])
         except TimeoutError:
-            error = Unavailable(
+            late = Unavailable(
                 f"{task.flow.title} took longer than {options.platform_deadline_s:.0f} s",
                 hint="try again later",
             )
-            done += failed(task, error, task.settings[len(done):])
+            done += failed(task, late, task.settings[len(done) :])
         finally:
             if account_run is not None and account_run.signed_in:
                 await account_run.save_session()
@@ -237,8 +168,9 @@ class AccountRun:
             # One missing control does not stop the account's other settings.
             result.status = "site-changed"
             result.message = (
-                f"{error}" if isinstance(error, SiteChanged) else
-                f"{self.flow.title}: '{setting.label}' could not be read ({error}); "
+                f"{error}"
+                if isinstance(error, SiteChanged)
+                else f"{self.flow.title}: '{setting.label}' could not be read ({error}); "
                 f"report the change, or check it by hand at {result.url or setting.urls[0]}"
             )
             log.warning("setting.site_changed", error=result.message)
@@ -283,8 +215,11 @@ class AccountRun:
         result.status = "unavailable" if failing else "not-off"
         result.message = (
             f"changed it, but after a fresh load it reads {result.after}: {self.flow.title} "
-            + (f"answered {failing[0] or 'nothing'} to the save; try again later"
-               if failing else "did not keep the change; try again later or change it by hand")
+            + (
+                f"answered {failing[0] or 'nothing'} to the save; try again later"
+                if failing
+                else "did not keep the change; try again later or change it by hand"
+            )
             + f" at {url}"
         )
         log.warning("setting.did_not_stick", after=result.after, save_statuses=statuses)
@@ -385,9 +320,7 @@ class AccountRun:
     async def save_session(self) -> None:
         """Keep the signed-in browser state, encrypted, for the next run."""
         state = await self.browser_context.storage_state()
-        await asyncio.to_thread(
-            session.save_session, self.flow.id, self.account, dict(state), self.flow.domains
-        )
+        await asyncio.to_thread(session.save_session, self.flow.id, self.account, dict(state), self.flow.domains)
 
 
 async def _status(request: Request, timeout_ms: float) -> int | None:
@@ -440,3 +373,6 @@ async def login(flow: type[Flow], account: str, password: Secret | None, options
                     await asyncio.to_thread(credentials.set_password, flow.id, account, password)
             finally:
                 await browser.close()
+
+
+__all__ = ["Options", "Result", "Task", "exit_code", "login", "run"]

@@ -92,7 +92,7 @@ class Setting:
 
     def wanted_text(self) -> str:
         """The wanted state as printed and in JSON ("off", "on" or an option's name)."""
-        return state_text(self.wanted)
+        return state_text(self.wanted) or ""
 
 
 def state_text(state: bool | str | None) -> str | None:
@@ -153,4 +153,3 @@ class Flow:
     def categories(cls) -> tuple[str, ...]:
         """Categories this flow's settings belong to, in table order."""
         return tuple(dict.fromkeys(s.category for s in cls.settings))
-

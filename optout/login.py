@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
@@ -47,9 +46,7 @@ def signed_out_url(flow: type[Flow], url: str) -> bool:
 def signed_in_url(flow: type[Flow], url: str) -> bool:
     """True when the browser is on the platform's own site, past sign-in and challenges."""
     return (
-        on_own_site(flow, url)
-        and not signed_out_url(flow, url)
-        and not any(p.search(url) for p in flow.challenge.urls)
+        on_own_site(flow, url) and not signed_out_url(flow, url) and not any(p.search(url) for p in flow.challenge.urls)
     )
 
 

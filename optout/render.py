@@ -5,27 +5,9 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
-from typing import Protocol, TextIO
+from typing import TextIO
 
-
-class Row(Protocol):
-    """What rendering needs of a result (engine.Result satisfies it)."""
-
-    platform: str
-    account: str | None
-    setting: str
-    label: str
-    wanted: str | None
-    before: str | None
-    after: str | None
-    action: str
-    status: str
-    message: str
-
-    def as_json(self) -> dict[str, object]:
-        """The --json row."""
-        ...
-
+from optout.result import Result
 
 VERIFIED = {
     "ok": "yes",
@@ -39,7 +21,7 @@ VERIFIED = {
 }
 
 
-def json_document(results: Sequence[Row]) -> str:
+def json_document(results: Sequence[Result]) -> str:
     """The --json document: {"results": [...]} (contract)."""
     return json.dumps({"results": [r.as_json() for r in results]}, indent=2, ensure_ascii=False)
 
@@ -49,8 +31,8 @@ def _arrow(out: TextIO) -> str:
     return " → " if (getattr(out, "encoding", "") or "").lower().startswith("utf") else " -> "
 
 
-def transition(row: Row, arrow: str) -> str:
-    """"on → off", "off" (unchanged), "on → (off)" for a dry run, "?" when unread."""
+def transition(row: Result, arrow: str) -> str:
+    """ "on → off", "off" (unchanged), "on → (off)" for a dry run, "?" when unread."""
     if row.before is None:
         return "?"
     if row.action == "changed" or (row.after is not None and row.after != row.before):
@@ -60,7 +42,7 @@ def transition(row: Row, arrow: str) -> str:
     return row.before
 
 
-def verified(row: Row) -> str:
+def verified(row: Result) -> str:
     """The last column: was the wanted state confirmed by read-back, and if not, why."""
     if row.status == "ok":
         return "yes (read back)" if row.action == "changed" else "yes"
@@ -69,21 +51,19 @@ def verified(row: Row) -> str:
     return VERIFIED.get(row.status, row.status)
 
 
-def table(results: Sequence[Row], out: TextIO | None = None) -> str:
+def table(results: Sequence[Result], out: TextIO | None = None) -> str:
     """A readable table: platform, account, setting, before → after, verified; then the messages."""
     stream = out or sys.stdout
     arrow = _arrow(stream)
     header = ("PLATFORM", "ACCOUNT", "SETTING", "BEFORE" + arrow + "AFTER", "VERIFIED")
-    rows = [
-        (r.platform, r.account or "-", r.label, transition(r, arrow), verified(r)) for r in results
-    ]
+    rows = [(r.platform, r.account or "-", r.label, transition(r, arrow), verified(r)) for r in results]
     widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=False)]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in (header, *rows)]
-    notes = [f"{r.platform} {r.account or ''}: {r.label}: {r.message}".replace("  ", " ") for r in results if r.status != "ok" or r.action == "changed"]
-    return "\n".join(lines + ([""] + notes if notes else [])) + "\n"
+    notes = report(results).splitlines()
+    return "\n".join(lines + (["", *notes] if notes else [])) + "\n"
 
 
-def report(results: Sequence[Row]) -> str:
+def report(results: Sequence[Result]) -> str:
     """The short plain report for --quiet runs that found something (cron mails it)."""
     lines = []
     for r in results:

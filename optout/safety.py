@@ -57,11 +57,7 @@ def normalize_origin(url: str) -> str | None:
 def origin_allowed(url: str, allowed: frozenset[str]) -> bool:
     """True only for an https URL whose exact origin is in the allowlist."""
     origin = normalize_origin(url)
-    return (
-        origin is not None
-        and origin.startswith("https://")
-        and origin in {normalize_origin(a) for a in allowed}
-    )
+    return origin is not None and origin.startswith("https://") and origin in {normalize_origin(a) for a in allowed}
 
 
 def require_origin(url: str, allowed: frozenset[str], platform: str) -> None:

@@ -22,10 +22,20 @@ class Globals:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("--sandbox", envvar="OPTOUT_SANDBOX", metavar="URL",
-              help="Run against the replica sites at https://127.0.0.1:PORT (see: optout sandbox).")
-@click.option("--log-format", envvar="OPTOUT_LOG_FORMAT", type=click.Choice(["auto", "console", "json"]), default="auto", show_default=True,
-              help="Logs go to stderr: console on a terminal, JSON lines otherwise.")
+@click.option(
+    "--sandbox",
+    envvar="OPTOUT_SANDBOX",
+    metavar="URL",
+    help="Run against the replica sites at https://127.0.0.1:PORT (see: optout sandbox).",
+)
+@click.option(
+    "--log-format",
+    envvar="OPTOUT_LOG_FORMAT",
+    type=click.Choice(["auto", "console", "json"]),
+    default="auto",
+    show_default=True,
+    help="Logs go to stderr: console on a terminal, JSON lines otherwise.",
+)
 @click.option("-v", "--verbose", count=True, help="More log detail (-vv for debug).")
 @click.version_option(__version__, prog_name="optout")
 @click.pass_context
@@ -64,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
         # One line, so cron mail and scripts get the problem and the next step together.
         click.echo(f"optout: {error.message}" + (f"; {error.hint}" if error.hint else ""), err=True)
         code = error.exit
-    except Exception:  # noqa: BLE001 - the last line of defence: log it (no locals), exit 1
+    except Exception:
         log.get_logger().exception("bug")
         click.echo("optout: unexpected error (details in the log above); please report it.", err=True)
         code = Exit.BUG

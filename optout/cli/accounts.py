@@ -35,7 +35,9 @@ def read_password(flow: type[Flow], account: str, from_stdin: bool) -> Secret:
     if from_stdin:
         value = sys.stdin.readline().rstrip("\r\n")
         if not value:
-            raise NeedsYou("no password on standard input", hint=f"pipe it in: ... | optout login {flow.id} --password-stdin")
+            raise NeedsYou(
+                "no password on standard input", hint=f"pipe it in: ... | optout login {flow.id} --password-stdin"
+            )
         return Secret(value)
     if not sys.stdin.isatty():
         raise NeedsYou(
@@ -119,5 +121,6 @@ def accounts() -> int:
         return 0
     width = max(len(a.platform) for a in listed)
     for entry in listed:
-        click.echo(f"{entry.platform.ljust(width)}  {entry.account}  ({_age(session.session_age(entry.platform, entry.account))})")
+        age = _age(session.session_age(entry.platform, entry.account))
+        click.echo(f"{entry.platform.ljust(width)}  {entry.account}  ({age})")
     return 0

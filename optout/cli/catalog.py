@@ -48,7 +48,7 @@ def platforms(as_json: bool) -> int:
         click.echo(f"    confidence: {item['confidence']}")
         for s in item["settings"]:  # type: ignore[attr-defined]
             default = "applied by default" if s["default"] else "with --setting " + s["setting"]
-            click.echo(f"    {s['setting']}: \"{s['label']}\" -> {s['wanted']} ({s['category']}, {default})")
+            click.echo(f'    {s["setting"]}: "{s["label"]}" -> {s["wanted"]} ({s["category"]}, {default})')
     return 0
 
 
@@ -60,8 +60,11 @@ def steps(setting: Setting) -> list[str]:
         lines.append("open the row's dialog")
     lines.append(f"read the {setting.control.describe()}; if it is already {setting.wanted_text()}, stop here")
     lines.append("--dry-run and verify stop here and report it")
-    lines.append(f"set it to {setting.wanted_text()}" + (", close the dialog" if setting.modal else "")
-                 + (", press Save" if setting.save else ""))
+    lines.append(
+        f"set it to {setting.wanted_text()}"
+        + (", close the dialog" if setting.modal else "")
+        + (", press Save" if setting.save else "")
+    )
     lines.append("load the page afresh and read it back; only that read-back counts as done")
     return lines
 
@@ -80,8 +83,10 @@ def show(platform: str) -> int:
         click.echo(f"sign in: saved session only (set it up with: optout login {flow.id} --headed)")
     click.echo("a security check, code, CAPTCHA or SSO page stops the run: needs you, nothing clicked")
     for setting in flow.settings:
-        default = "applied by default" if setting.category in DEFAULT_CATEGORIES else f"only with --setting {setting.key}"
-        click.echo(f"\n{setting.key}: \"{setting.label}\" ({setting.category}, {default})")
+        default = (
+            "applied by default" if setting.category in DEFAULT_CATEGORIES else f"only with --setting {setting.key}"
+        )
+        click.echo(f'\n{setting.key}: "{setting.label}" ({setting.category}, {default})')
         if setting.note:
             click.echo(f"  where: {setting.note}")
         for number, step in enumerate(steps(setting), 1):

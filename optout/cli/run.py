@@ -18,8 +18,15 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print one JS
 
 
 def execute(
-    g: Globals, mode: str, platforms: Sequence[str], every: bool, accounts: Sequence[str],
-    keys: Sequence[str], headed: bool, as_json: bool, quiet: bool,
+    g: Globals,
+    mode: str,
+    platforms: Sequence[str],
+    every: bool,
+    accounts: Sequence[str],
+    keys: Sequence[str],
+    headed: bool,
+    as_json: bool,
+    quiet: bool,
 ) -> int:
     """Run the engine over the chosen tasks, print the results, return the exit bits."""
     from optout.browser import probe_sandbox
@@ -45,14 +52,27 @@ def execute(
 @platforms_argument
 @all_option
 @account_option
-@click.option("--setting", "keys", multiple=True, metavar="KEY",
-              help="Only this setting (any category; see: optout show PLATFORM).")
+@click.option(
+    "--setting",
+    "keys",
+    multiple=True,
+    metavar="KEY",
+    help="Only this setting (any category; see: optout show PLATFORM).",
+)
 @click.option("--dry-run", is_flag=True, help="Read every setting and say what would change; change nothing.")
 @click.option("--headed", is_flag=True, help="Show the browser window.")
 @json_option
 @click.pass_obj
-def apply(g: Globals, platforms: tuple[str, ...], every: bool, accounts: tuple[str, ...], keys: tuple[str, ...],
-          dry_run: bool, headed: bool, as_json: bool) -> int:
+def apply(
+    g: Globals,
+    platforms: tuple[str, ...],
+    every: bool,
+    accounts: tuple[str, ...],
+    keys: tuple[str, ...],
+    dry_run: bool,
+    headed: bool,
+    as_json: bool,
+) -> int:
     """Switch settings to the wanted state and prove it by reading them back after a fresh load.
 
     By default the AI-training settings of every named platform (or of every platform with
@@ -71,7 +91,15 @@ def apply(g: Globals, platforms: tuple[str, ...], every: bool, accounts: tuple[s
 @click.option("--quiet", is_flag=True, help="Print nothing when all is as wanted (for cron).")
 @json_option
 @click.pass_obj
-def verify(g: Globals, platforms: tuple[str, ...], every: bool, accounts: tuple[str, ...], keys: tuple[str, ...],
-           fix: bool, quiet: bool, as_json: bool) -> int:
+def verify(
+    g: Globals,
+    platforms: tuple[str, ...],
+    every: bool,
+    accounts: tuple[str, ...],
+    keys: tuple[str, ...],
+    fix: bool,
+    quiet: bool,
+    as_json: bool,
+) -> int:
     """Read every setting and report any that is not in the wanted state (exit 4)."""
     return execute(g, "fix" if fix else "verify", platforms, every, accounts, keys, False, as_json, quiet)

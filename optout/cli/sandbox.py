@@ -64,21 +64,36 @@ def demo(g: Globals) -> int:
         env = {**os.environ, "OPTOUT_HOME": home, "OPTOUT_SANDBOX": server.url, "OPTOUT_LOG_FORMAT": "console"}
         click.echo(f"A replica of LinkedIn is running at {server.url}; every host name the browser")
         click.echo(f"asks for goes there, so nothing leaves this machine. Demo account: {DEMO_ACCOUNT}.")
-        ok = _step("Sign in once: the password goes to the OS keyring, the session is saved encrypted",
-                   ["login", "linkedin", "--account", DEMO_ACCOUNT, "--password-stdin"], env, 0, password + "\n")
-        ok = ok and _step("Dry run: read the setting, change nothing (exit 4: something is on)",
-                          ["apply", "linkedin", "--dry-run"], env, 4)
-        ok = ok and _step("Apply: switch it off, load the page afresh, read it back",
-                          ["apply", "linkedin"], env, 0)
+        ok = _step(
+            "Sign in once: the password goes to the OS keyring, the session is saved encrypted",
+            ["login", "linkedin", "--account", DEMO_ACCOUNT, "--password-stdin"],
+            env,
+            0,
+            password + "\n",
+        )
+        ok = ok and _step(
+            "Dry run: read the setting, change nothing (exit 4: something is on)",
+            ["apply", "linkedin", "--dry-run"],
+            env,
+            4,
+        )
+        ok = ok and _step("Apply: switch it off, load the page afresh, read it back", ["apply", "linkedin"], env, 0)
         ok = ok and _step("Verify, as cron would: everything still off", ["verify", "linkedin"], env, 0)
         if ok:
             server.set_setting("linkedin", DEMO_ACCOUNT, "allowDataForGenerativeAI", True)
             click.echo("\n(The replica now quietly turns the setting back on, as platforms do.)")
         ok = ok and _step("Verify again: it is back on (exit 4)", ["verify", "linkedin"], env, 4)
         ok = ok and _step("verify --fix: switch it off again and read it back", ["verify", "linkedin", "--fix"], env, 0)
-        _step("Forget the demo account (keyring entry and session)",
-              ["logout", "linkedin", "--account", DEMO_ACCOUNT], env, 0)
-    click.echo("\nDemo " + ("finished: every step did what it should." if ok else "FAILED: see the step marked UNEXPECTED."))
+        _step(
+            "Forget the demo account (keyring entry and session)",
+            ["logout", "linkedin", "--account", DEMO_ACCOUNT],
+            env,
+            0,
+        )
+    click.echo(
+        "\nDemo " + ("finished: every step did what it should." if ok else "FAILED: see the step marked UNEXPECTED.")
+    )
     if ok:
-        click.echo("For your own account: optout login linkedin --account YOU@EXAMPLE.COM, then optout apply linkedin --dry-run")
+        click.echo("For your own account: optout login linkedin --account YOU@EXAMPLE.COM,")
+        click.echo("then: optout apply linkedin --dry-run")
     return 0 if ok else 1

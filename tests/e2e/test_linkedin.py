@@ -87,9 +87,7 @@ def test_drift_is_found_by_verify_and_fixed_by_verify_fix(optout: Optout, member
 
 
 @pytest.mark.parametrize("fault", ["no-persist", "save-500"])
-def test_a_save_that_does_not_persist_is_never_ok(
-    optout: Optout, member: Member, sandbox: Sandbox, fault: str
-) -> None:
+def test_a_save_that_does_not_persist_is_never_ok(optout: Optout, member: Member, sandbox: Sandbox, fault: str) -> None:
     login(optout, member)
     sandbox.set_fault("linkedin", fault, account=member.account)
     done = optout("apply", "linkedin", "--json")
@@ -197,9 +195,7 @@ def test_setting_not_offered_is_absent_not_off(optout: Optout, member: Member, s
     assert done.returncode == 0
 
 
-def test_changed_label_is_site_changed_and_nothing_is_clicked(
-    optout: Optout, member: Member, sandbox: Sandbox
-) -> None:
+def test_changed_label_is_site_changed_and_nothing_is_clicked(optout: Optout, member: Member, sandbox: Sandbox) -> None:
     login(optout, member)
     sandbox.set_fault("linkedin", "label-changed", account=member.account)
     done = optout("apply", "linkedin", "--json")
