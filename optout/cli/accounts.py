@@ -111,16 +111,18 @@ def _age(when: datetime | None) -> str:
 @cli.command()
 def accounts() -> int:
     """The accounts set up, their session age and the keyring backend; never a secret."""
+    code = 0
     try:
         click.echo(f"keyring: {credentials.check_backend()}")
     except OptoutError as error:
-        click.echo(f"keyring: NOT USABLE: {error.message}")
+        click.echo(f"keyring: NOT USABLE: {error}")
+        code = int(error.exit)
     listed = config.load_accounts()
     if not listed:
         click.echo("no accounts set up; run: optout login PLATFORM --account YOUR-LOGIN")
-        return 0
+        return code
     width = max(len(a.platform) for a in listed)
     for entry in listed:
         age = _age(session.session_age(entry.platform, entry.account))
         click.echo(f"{entry.platform.ljust(width)}  {entry.account}  ({age})")
-    return 0
+    return code
