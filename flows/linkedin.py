@@ -13,7 +13,8 @@ Facts relied on (shared/reference/platforms.md, section 1; platforms.json, Linke
   check", "Start puzzle") or "Your account has been temporarily restricted": needs-you.
 Not in the reference, so guessed and kept loose: the sign-in field's label ("Email or phone",
 name `session_key`), the wrong-password alert, and the wording shown when the AI setting is
-not offered in a region (the reference only says the setting can be absent there).
+not offered in a region (the reference only says the setting can be absent there), and the
+cookie-consent dialog's "Reject" button.
 """
 
 from __future__ import annotations
@@ -77,6 +78,10 @@ class LinkedIn(Flow):
             re.compile(r"^\s*start puzzle\s*$", re.I),
             re.compile(r"temporarily restricted", re.I),
         ),
+    )
+    # Not in the reference: LinkedIn's consent banner, declined only when it covers a control.
+    cookie_reject = lambda page: page.get_by_role("dialog", name=re.compile("cookie", re.I)).get_by_role(  # noqa: E731
+        "button", name=re.compile(r"^\s*reject", re.I)
     )
     settings = (
         Setting(

@@ -28,7 +28,7 @@ from optout.login import (
     password_login,
     sign_in_with_stored_password,
 )
-from optout.navigation import goto
+from optout.navigation import decline_cookie_overlay, first_line, goto
 from optout.result import Result, exit_code, utc_now
 from optout.safety import check_challenge
 from optout.secrets import Secret
@@ -131,6 +131,10 @@ async def run_task(browser: Browser, task: Task, options: Options) -> list[Resul
         except OptoutError as error:
             log.warning("platform.stopped", status=error.status, error=str(error))
             done += failed(task, error, task.settings[len(done) :])
+        except PlaywrightError as error:
+            # The browser itself failed (crashed, closed): nothing was confirmed.
+            broken = Unavailable(f"{task.flow.title}: the browser failed ({first_line(error)})", hint="try again")
+            done += failed(task, broken, task.settings[len(done) :])
         except TimeoutError:
             late = Unavailable(
                 f"{task.flow.title} took longer than {options.platform_deadline_s:.0f} s",
@@ -164,6 +168,17 @@ class AccountRun:
         result = Result(self.flow.id, self.account, setting.key, setting.label, setting.wanted_text())
         try:
             return await self._handle(setting, result)
+        except PlaywrightError as error:
+            if self.page.is_closed():
+                raise Unavailable(f"{self.flow.title}: the browser closed unexpectedly", hint="try again") from None
+            # A click or wait that timed out: something covers the control, or it never settled.
+            result.status = "site-changed"
+            result.message = (
+                f"{self.flow.title}: could not operate '{setting.label}' ({first_line(error)}); "
+                f"check it by hand at {result.url or setting.urls[0]}, and report the change"
+            )
+            log.warning("setting.site_changed", error=result.message)
+            return result
         except (SiteChanged, controls.Unreadable) as error:
             # One missing control does not stop the account's other settings.
             result.status = "site-changed"
@@ -272,6 +287,7 @@ class AccountRun:
                 opener = setting.modal.open(self.page)
                 await opener.first.wait_for(state="visible", timeout=timeout)
                 await _exactly_one(opener, f"the row that opens '{setting.label}'", self.flow, url)
+                await decline_cookie_overlay(self.page, self.flow)
                 await opener.click(timeout=timeout)
             control = setting.control.find(self.page)
             either = control if setting.absent is None else control.or_(setting.absent(self.page))
@@ -300,6 +316,7 @@ class AccountRun:
         timeout = self.options.step_timeout_ms
         try:
             log.info("setting.write", wanted=setting.wanted_text())
+            await decline_cookie_overlay(self.page, self.flow)
             await controls.write(self.page, setting.control, element, setting.wanted, timeout)
             if setting.modal is not None:
                 await setting.modal.close(self.page).click(timeout=timeout)

@@ -140,6 +140,9 @@ class Flow:
     login: ClassVar[LoginForm | None]
     settings: ClassVar[tuple[Setting, ...]]
     challenge: ClassVar[Challenge] = Challenge()
+    # The button that declines a cookie-consent overlay covering the page, clicked only when
+    # the overlay is there and the engine must click something beneath it.
+    cookie_reject: ClassVar[Find | None] = None
     password_login: ClassVar[bool] = True
     confidence: ClassVar[str] = "replica only: never run against the live site"
     sources: ClassVar[tuple[str, ...]] = ()

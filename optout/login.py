@@ -13,7 +13,7 @@ from optout import credentials
 from optout.errors import NeedsYou, PasswordRejected, Refused, SiteChanged, Unavailable
 from optout.flow import Flow, LoginForm
 from optout.log import get_logger
-from optout.navigation import goto
+from optout.navigation import decline_cookie_overlay, first_line, goto
 from optout.safety import challenge_locator, check_challenge, normalize_origin, password_field, require_origin
 from optout.secrets import Secret
 
@@ -82,6 +82,20 @@ async def password_login(
     page: Page, flow: type[Flow], form: LoginForm, account: str, password: Secret, gate: PasswordGate
 ) -> None:
     """Fill the identifier, check page and field, type the password once, submit, judge the outcome."""
+    try:
+        await _password_login(page, flow, form, account, password, gate)
+    except PlaywrightError as error:
+        if page.is_closed():
+            raise Unavailable(f"{flow.title}: the browser closed during sign-in", hint="try again") from None
+        raise SiteChanged(
+            f"{flow.title}: the sign-in page did not behave as expected ({first_line(error)})",
+            hint=f"run: optout login {flow.id} --headed, and report the change",
+        ) from None
+
+
+async def _password_login(
+    page: Page, flow: type[Flow], form: LoginForm, account: str, password: Secret, gate: PasswordGate
+) -> None:
     log.info("login.start", url=form.url)
     await goto(page, flow, form.url)
     await _stop_on_foreign_origin(page, flow, form)
@@ -106,6 +120,8 @@ async def password_login(
     require_origin(page.url, form.origins, flow.id)
     await field.fill(password.reveal())
     # The page could have navigated while typing; check again just before sending.
+    require_origin(page.url, form.origins, flow.id)
+    await decline_cookie_overlay(page, flow)
     require_origin(page.url, form.origins, flow.id)
     gate.claim(flow)
     await form.submit(page).locator("visible=true").first.click()

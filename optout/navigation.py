@@ -45,9 +45,26 @@ async def goto(page: Page, flow: type[Flow], url: str) -> Response | None:
     )
 
 
+def first_line(error: Exception) -> str:
+    """The first line of a Playwright error, without its call log (which can be long)."""
+    text = str(error).strip()
+    return text.splitlines()[0][:160] if text else type(error).__name__
+
+
 def _net_error(text: str) -> str:
     """The short net::ERR_… code of a Playwright navigation error, or its first words."""
     for word in text.split():
         if word.startswith("net::"):
             return word.removeprefix("net::")
     return "timeout" if "Timeout" in text else text[:80]
+
+
+async def decline_cookie_overlay(page: Page, flow: type[Flow]) -> None:
+    """Decline the flow's cookie-consent overlay if it covers the page, so a click lands."""
+    if flow.cookie_reject is None:
+        return
+    button = flow.cookie_reject(page).locator("visible=true")
+    if await button.count() == 1:
+        log.info("page.cookie_overlay_declined")
+        await button.click()
+        await button.wait_for(state="detached")

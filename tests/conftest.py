@@ -78,3 +78,4 @@ def member(sandbox: Sandbox, optout: Optout) -> Iterator[Member]:
     sandbox.add_account("linkedin", who.account, who.password)
     yield who
     optout("logout", "linkedin", "--account", who.account)
+    sandbox.clear_faults("linkedin")

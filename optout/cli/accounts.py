@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import click
 
-from optout import config, credentials, registry, session
+from optout import config, credentials, log, registry, session
 from optout.cli import Globals, cli
 from optout.errors import NeedsYou, OptoutError, UsageError
 from optout.flow import Flow
@@ -34,6 +34,7 @@ def read_password(flow: type[Flow], account: str, from_stdin: bool) -> Secret:
     """The password from standard input (--password-stdin) or a hidden prompt; never argv."""
     if from_stdin:
         value = sys.stdin.readline().rstrip("\r\n")
+        log.register_secret(value)
         if not value:
             raise NeedsYou(
                 "no password on standard input", hint=f"pipe it in: ... | optout login {flow.id} --password-stdin"
@@ -45,6 +46,7 @@ def read_password(flow: type[Flow], account: str, from_stdin: bool) -> Secret:
             hint=f"pipe it in with --password-stdin, or run: optout login {flow.id} --headed",
         )
     value = click.prompt(f"{flow.title} password for {account}", hide_input=True, default="", show_default=False)
+    log.register_secret(value)
     if not value:
         raise NeedsYou("no password given", hint=f"run: optout login {flow.id} --account {account}")
     return Secret(value)

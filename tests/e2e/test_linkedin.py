@@ -221,3 +221,32 @@ def test_terminal_table_shows_before_after_and_verified(optout: Optout, member: 
     assert "linkedin" in row and member.account in row
     assert "on -> off" in row or "on → off" in row
     assert "yes" in row
+
+
+def test_a_cookie_overlay_is_declined_before_the_switch_is_clicked(
+    optout: Optout, member: Member, sandbox: Sandbox
+) -> None:
+    sandbox.set_fault("linkedin", "cookie-banner")
+    login(optout, member)
+    dry = optout("apply", "linkedin", "--dry-run")
+    assert dry.returncode == 4  # reading works under the overlay; nothing is clicked
+    done = optout("apply", "linkedin")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting("linkedin", member.account, AI) is False
+
+
+def test_slow_pages_still_succeed(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    login(optout, member)
+    sandbox.set_fault("linkedin", "slow", 3, account=member.account)
+    done = optout("apply", "linkedin")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting("linkedin", member.account, AI) is False
+
+
+def test_authwall_instead_of_login_redirect_still_signs_in(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    login(optout, member)
+    sandbox.set_fault("linkedin", "expired-session", account=member.account)
+    sandbox.set_fault("linkedin", "authwall")
+    done = optout("apply", "linkedin")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.password_submissions("linkedin", member.account) == 2
