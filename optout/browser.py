@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from playwright.async_api import Browser, Playwright
+from playwright.async_api import Error as PlaywrightError
 
 from optout.errors import NeedsYou, UsageError
 
@@ -127,4 +128,13 @@ async def launch(playwright: Playwright, *, headed: bool = False, sandbox: Sandb
     args = list(QUIET_ARGS)
     if sandbox is not None:
         args += sandbox.chromium_args()
-    return await playwright.chromium.launch(executable_path=find_chromium(playwright), headless=not headed, args=args)
+    executable = find_chromium(playwright)
+    try:
+        return await playwright.chromium.launch(executable_path=executable, headless=not headed, args=args)
+    except PlaywrightError as error:
+        reason = str(error).strip().splitlines()[0][:160] if str(error).strip() else "no reason given"
+        raise NeedsYou(
+            f"the browser at {executable} did not start ({reason})",
+            hint="run: python -m playwright install chromium, or set OPTOUT_CHROMIUM to a working Chromium"
+            + (" (a visible window needs a desktop session)" if headed else ""),
+        ) from None

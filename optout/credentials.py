@@ -221,8 +221,17 @@ def _decode_key(stored: str) -> bytes | None:
     return key if len(key) == 32 else None
 
 
+_session_key_lock = threading.Lock()
+
+
 def session_key() -> bytes:
     """Return the 32-byte key that encrypts browser sessions, creating it on first use."""
+    # Tasks of one run ask from several threads; only one may create the key.
+    with _session_key_lock:
+        return _session_key()
+
+
+def _session_key() -> bytes:
     backend = _backend()
 
     def read() -> str | None:

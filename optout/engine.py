@@ -7,14 +7,15 @@ run side by side in the one browser (`Options.jobs`).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Literal
 
 from playwright.async_api import Browser, BrowserContext, Locator, Page, Request, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
-from optout import controls, credentials, session
+from optout import config, controls, credentials, session
 from optout.browser import SandboxTarget, launch
 from optout.errors import NeedsYou, OptoutError, PasswordRejected, SiteChanged, Unavailable
 from optout.flow import Flow, Setting, state_text
@@ -97,7 +98,12 @@ async def run(tasks: Sequence[Task], options: Options) -> list[Result]:
                 results.setdefault(index, failed(task, error))
             return [r for i in sorted(results) for r in results[i]]
         async with async_playwright() as playwright:
-            browser = await launch(playwright, headed=options.headed, sandbox=options.sandbox)
+            try:
+                browser = await launch(playwright, headed=options.headed, sandbox=options.sandbox)
+            except OptoutError as error:
+                for index, task in enumerate(tasks):
+                    results.setdefault(index, failed(task, error))
+                return [r for i in sorted(results) for r in results[i]]
             try:
                 limit = asyncio.Semaphore(max(1, options.jobs))
 
@@ -107,8 +113,15 @@ async def run(tasks: Sequence[Task], options: Options) -> list[Result]:
 
                 await asyncio.gather(*(one(i, t) for i, t in enumerate(tasks) if t.account is not None))
             finally:
-                await browser.close()
+                await _bounded(browser.close())
     return [r for i in sorted(results) for r in results[i]]
+
+
+async def _bounded(cleanup: Awaitable[object], seconds: float = 15) -> None:
+    """Run a clean-up step with its own time limit; a browser already gone is no error."""
+    with suppress(PlaywrightError, TimeoutError):
+        async with asyncio.timeout(seconds):
+            await cleanup
 
 
 async def run_task(browser: Browser, task: Task, options: Options) -> list[Result]:
@@ -142,11 +155,15 @@ async def run_task(browser: Browser, task: Task, options: Options) -> list[Resul
             )
             done += failed(task, late, task.settings[len(done) :])
         finally:
-            if account_run is not None and account_run.signed_in:
-                await account_run.save_session()
+            if account_run is not None and account_run.signed_in and not account_run.page.is_closed():
+                await _bounded(account_run.save_session())
             if browser_context is not None:
-                await browser_context.close()
+                await _bounded(browser_context.close())
     return done
+
+
+class SignInFailed(SiteChanged):
+    """The sign-in page changed: every remaining setting of the account is stopped."""
 
 
 class AccountRun:
@@ -168,6 +185,8 @@ class AccountRun:
         result = Result(self.flow.id, self.account, setting.key, setting.label, setting.wanted_text())
         try:
             return await self._handle(setting, result)
+        except SignInFailed:
+            raise
         except PlaywrightError as error:
             if self.page.is_closed():
                 raise Unavailable(f"{self.flow.title}: the browser closed unexpectedly", hint="try again") from None
@@ -199,8 +218,10 @@ class AccountRun:
             result.message = f"{self.flow.title} says this setting is not offered to this account"
             return result
         before = await controls.read(self.page, setting.control, element)
-        result.before = result.after = state_text(before)
+        result.before = state_text(before)
         log.info("setting.read", state=result.before, wanted=result.wanted)
+        if before == setting.wanted or self.options.mode in READ_ONLY:
+            result.after = result.before  # nothing was changed, so what was read still holds
         if before == setting.wanted:
             result.status, result.action = "ok", "unchanged"
             result.message = f"already {result.wanted}"
@@ -246,7 +267,11 @@ class AccountRun:
             response = await goto(self.page, self.flow, url)
             await check_challenge(self.page, self.flow.challenge, self.flow.id)
             if await self._signed_out():
-                await sign_in_with_stored_password(self.page, self.flow, self.account, self.gate)
+                try:
+                    await sign_in_with_stored_password(self.page, self.flow, self.account, self.gate)
+                except SiteChanged as error:
+                    # A changed sign-in page stops the whole account, not just this setting.
+                    raise SignInFailed(error.message, hint=error.hint) from None
                 self.signed_in = True
                 await self.save_session()
                 response = await goto(self.page, self.flow, url)
@@ -293,12 +318,19 @@ class AccountRun:
             either = control if setting.absent is None else control.or_(setting.absent(self.page))
             await either.first.wait_for(state="attached", timeout=timeout)
         except PlaywrightError:
+            if self.page.is_closed():
+                raise Unavailable(f"{self.flow.title}: the browser closed unexpectedly", hint="try again") from None
             raise SiteChanged(
                 f"{self.flow.title}: '{setting.label}' is not on {url}",
                 hint="the page changed; report it, and check the setting by hand",
             ) from None
-        if setting.absent is not None and not await control.count() and await setting.absent(self.page).count():
-            return None
+        if setting.absent is not None and not await control.count():
+            # "Not offered" may be a placeholder shown before the page's data arrives: let the
+            # page settle (bounded), and only then believe it.
+            with suppress(PlaywrightError):
+                await self.page.wait_for_load_state("networkidle", timeout=min(timeout, 10_000))
+            if not await control.count() and await setting.absent(self.page).count():
+                return None
         await _exactly_one(control, f"'{setting.label}'", self.flow, url)
         return control
 
@@ -360,10 +392,11 @@ async def _exactly_one(locator: Locator, what: str, flow: type[Flow], url: str) 
 
 
 async def login(flow: type[Flow], account: str, password: Secret | None, options: Options) -> None:
-    """Sign in once (by password, or by hand in a visible browser) and save the session.
+    """Sign in once and save the session: by password, by hand in a visible browser, or both.
 
-    The password is stored in the keyring only once the site accepted it, or once it led to a
-    challenge (which says nothing against the password); a rejected one is never stored.
+    With a password and --headed, optout types the password (through the safety checks) and the
+    user finishes any code or CAPTCHA. The password is stored only once it was submitted and not
+    rejected: after a success, or after a challenge that says nothing against it.
     """
     await asyncio.to_thread(credentials.check_backend)
     with context(platform=flow.id, account=account):
@@ -373,23 +406,29 @@ async def login(flow: type[Flow], account: str, password: Secret | None, options
                 browser_context = await browser.new_context()
                 browser_context.set_default_timeout(options.step_timeout_ms)
                 page = await browser_context.new_page()
-                if options.headed:
+                gate = PasswordGate()
+                if password is None:
                     await headed_login(page, flow)
                 else:
-                    assert password is not None
                     try:
-                        await password_login(page, flow, form_of(flow), account, password, PasswordGate())
+                        await password_login(page, flow, form_of(flow), account, password, gate)
                     except PasswordRejected:
                         raise
                     except NeedsYou:
+                        if not gate.submitted:
+                            raise
                         await asyncio.to_thread(credentials.set_password, flow.id, account, password)
-                        raise
+                        await asyncio.to_thread(config.add_account, flow.id, account)
+                        if not options.headed:
+                            raise
+                        await headed_login(page, flow, start=False)
                 state = await browser_context.storage_state()
                 await asyncio.to_thread(session.save_session, flow.id, account, dict(state), flow.domains)
                 if password is not None:
                     await asyncio.to_thread(credentials.set_password, flow.id, account, password)
+                await asyncio.to_thread(config.add_account, flow.id, account)
             finally:
-                await browser.close()
+                await _bounded(browser.close())
 
 
 __all__ = ["Options", "Result", "Task", "exit_code", "login", "run"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import re
+from functools import partial
+from operator import ne
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
@@ -14,7 +16,15 @@ from optout.errors import NeedsYou, PasswordRejected, Refused, SiteChanged, Unav
 from optout.flow import Flow, LoginForm
 from optout.log import get_logger
 from optout.navigation import decline_cookie_overlay, first_line, goto
-from optout.safety import challenge_locator, check_challenge, normalize_origin, password_field, require_origin
+from optout.safety import (
+    SubmissionGuard,
+    challenge_locator,
+    check_challenge,
+    normalize_origin,
+    password_field,
+    require_origin,
+    submit_target_allowed,
+)
 from optout.secrets import Secret
 
 log = get_logger()
@@ -75,7 +85,13 @@ async def sign_in_with_stored_password(page: Page, flow: type[Flow], account: st
             f"no password stored for {flow.title} account {account}",
             hint=f"run: optout login {flow.id} --account {account}",
         )
-    await password_login(page, flow, form, account, password, gate)
+    try:
+        await password_login(page, flow, form, account, password, gate)
+    except PasswordRejected as rejected:
+        # Trying a wrong password again on every scheduled run would get the account locked.
+        await asyncio.to_thread(credentials.delete_password, flow.id, account)
+        rejected.message += "; it was removed from the keyring"
+        raise
 
 
 async def password_login(
@@ -117,15 +133,24 @@ async def _password_login(
         await _stop_on_foreign_origin(page, flow, form)
         await check_challenge(page, flow.challenge, flow.id)
     field = await password_field(page, form.origins, flow.id)
-    require_origin(page.url, form.origins, flow.id)
-    await field.fill(password.reveal())
-    # The page could have navigated while typing; check again just before sending.
-    require_origin(page.url, form.origins, flow.id)
-    await decline_cookie_overlay(page, flow)
-    require_origin(page.url, form.origins, flow.id)
-    gate.claim(flow)
-    await form.submit(page).locator("visible=true").first.click()
-    await _judge_outcome(page, flow, form, account)
+    async with SubmissionGuard(page, form.origins, password.reveal()) as guard:
+        gate.claim(flow)
+        require_origin(page.url, form.origins, flow.id)
+        await field.fill(password.reveal())
+        # The page could have navigated while typing; check again just before sending.
+        await decline_cookie_overlay(page, flow)
+        submit = form.submit(page).locator("visible=true").first
+        await submit_target_allowed(submit, form.origins, flow.id)
+        require_origin(page.url, form.origins, flow.id)
+        await submit.click()
+        try:
+            await _judge_outcome(page, flow, form, account)
+        finally:
+            if guard.blocked:
+                raise Refused(
+                    f"{flow.title}: the sign-in page tried to send data to {guard.blocked[0]}; it was blocked",
+                    hint=f"run: optout login {flow.id} --headed",
+                )
     log.info("login.ok")
 
 
@@ -183,18 +208,40 @@ async def _judge_outcome(page: Page, flow: type[Flow], form: LoginForm, account:
         )
 
 
-async def headed_login(page: Page, flow: type[Flow]) -> None:
-    """Open the sign-in page in a visible browser and wait for the user to finish by hand."""
-    start = flow.login.url if flow.login is not None else flow.home
-    await goto(page, flow, start)
-    print(f"Sign in to {flow.title} in the browser window; optout waits up to 10 minutes.", flush=True)
+async def headed_login(page: Page, flow: type[Flow], *, start: bool = True) -> None:
+    """Wait, in a visible browser, for the user to finish signing in by hand (2FA, CAPTCHA, SSO).
+
+    A page on the platform's own site is not enough (the user may be on "Forgot password?"):
+    a members-only page is loaded in a second tab, and only when it is not a sign-in page or a
+    challenge does the wait end.
+    """
+    if start:
+        await goto(page, flow, flow.login.url if flow.login is not None else flow.home)
+    print(f"Finish signing in to {flow.title} in the browser window; optout waits up to 10 minutes.", flush=True)
     try:
-        await page.wait_for_url(lambda url: signed_in_url(flow, url), timeout=HEADED_TIMEOUT_MS)
-    except PlaywrightError:
+        async with asyncio.timeout(HEADED_TIMEOUT_MS / 1000):
+            while True:
+                await page.wait_for_url(lambda url: signed_in_url(flow, url), timeout=0)
+                if await _members_page_opens(page, flow):
+                    return
+                await page.wait_for_url(partial(ne, page.url), timeout=0)  # the next page the user opens
+    except (TimeoutError, PlaywrightError):
         raise NeedsYou(
             f"the sign-in to {flow.title} was not finished (window closed or 10 minutes passed)",
             hint=f"run: optout login {flow.id} --headed",
         ) from None
+
+
+async def _members_page_opens(page: Page, flow: type[Flow]) -> bool:
+    """Load the platform's home for members in a second tab: signed in only if it stays there."""
+    probe = await page.context.new_page()
+    try:
+        await goto(probe, flow, flow.home)
+        if not signed_in_url(flow, probe.url):
+            return False
+        return not await probe.locator('input[type="password"]').locator("visible=true").count()
+    finally:
+        await probe.close()
 
 
 def is_signed_out_page(flow: type[Flow], url: str) -> bool:

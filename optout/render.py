@@ -67,7 +67,8 @@ def report(results: Sequence[Result]) -> str:
     """The short plain report for --quiet runs that found something (cron mails it)."""
     lines = []
     for r in results:
-        if r.status == "ok" and r.action != "changed":
+        # Silence is the promise for cron: only what changed or needs attention is listed.
+        if (r.status == "ok" and r.action != "changed") or r.status == "absent":
             continue
         lines.append(f"{r.platform} ({r.account or 'no account'}): '{r.label}': {r.message}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, quote_plus, urlsplit
 
-from playwright.async_api import Locator, Page
+from playwright.async_api import ElementHandle, Locator, Page, Request, Route
 
 from optout.errors import NeedsYou, Refused, SiteChanged
 from optout.flow import Challenge
@@ -71,11 +71,12 @@ def require_origin(url: str, allowed: frozenset[str], platform: str) -> None:
         )
 
 
-async def password_field(page: Page, allowed: frozenset[str], platform: str) -> Locator:
+async def password_field(page: Page, allowed: frozenset[str], platform: str) -> ElementHandle:
     """The one visible, enabled, editable password input in the top frame; else refuse.
 
     Hidden decoys are ignored; two visible fields, a disabled or read-only one, or a field
-    only inside a frame all refuse, so the password can go nowhere but the one field.
+    only inside a frame all refuse, so the password can go nowhere but the one field. The
+    element itself is returned, so a field the page inserts later cannot take its place.
     """
     require_origin(page.url, allowed, platform)
     fields = page.main_frame.locator('input[type="password"]')
@@ -110,7 +111,10 @@ async def password_field(page: Page, allowed: frozenset[str], platform: str) -> 
             f"{normalize_origin(action) or 'an unreadable address'}; nothing was typed",
             hint=f"run: optout login {platform} --headed",
         )
-    return field
+    handle = await field.element_handle()
+    if handle is None:
+        raise SiteChanged(f"{platform}: the password field went away", hint=f"run: optout login {platform} --headed")
+    return handle
 
 
 async def _is_really_visible(field: Locator) -> bool:
@@ -145,3 +149,48 @@ async def check_challenge(page: Page, challenge: Challenge, platform: str) -> No
             "optout stopped and clicked nothing",
             hint=f"run: optout login {platform} --headed, and finish the check in the browser",
         )
+
+
+async def submit_target_allowed(submit: Locator, allowed: frozenset[str], platform: str) -> None:
+    """Refuse if the button's own `formaction` (or its form) would post to another origin."""
+    target = await submit.evaluate("el => el.formAction || (el.form ? el.form.action : '') || ''")
+    if target and not origin_allowed(target, allowed):
+        raise Refused(
+            f"{platform}: the sign-in button would send the form to "
+            f"{normalize_origin(target) or 'an unreadable address'}; nothing was sent",
+            hint=f"run: optout login {platform} --headed",
+        )
+
+
+class SubmissionGuard:
+    """While a password is on the page, abort any write, or any request carrying it, to another origin."""
+
+    WRITE_METHODS_SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
+
+    def __init__(self, page: Page, allowed: frozenset[str], password: str) -> None:
+        self.page = page
+        self.allowed = allowed
+        self.blocked: list[str] = []
+        # The forms a password takes in a URL or a form body; kept only for this comparison.
+        self._forms = {password, quote(password, safe=""), quote_plus(password)} if password else set()
+
+    def _carries_password(self, request: Request) -> bool:
+        body = request.post_data or ""
+        return any(form in request.url or form in body for form in self._forms)
+
+    async def _route(self, route: Route) -> None:
+        request = route.request
+        foreign = not origin_allowed(request.url, self.allowed)
+        if foreign and (request.method not in self.WRITE_METHODS_SAFE or self._carries_password(request)):
+            self.blocked.append(normalize_origin(request.url) or "an unreadable address")
+            await route.abort("blockedbyclient")
+        else:
+            await route.fallback()
+
+    async def __aenter__(self) -> SubmissionGuard:
+        await self.page.context.route("**/*", self._route)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if not self.page.is_closed():
+            await self.page.context.unroute("**/*", self._route)

@@ -57,9 +57,10 @@ def cli(ctx: click.Context, sandbox: str | None, log_format: str, verbose: int) 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the command; print one line (never a traceback) for expected errors."""
-    # Playwright's debug logging prints the values typed into fields, passwords included.
-    if "pw:" in os.environ.get("DEBUG", ""):
-        del os.environ["DEBUG"]
+    # Playwright's debug output (DEBUG=pw:*, DEBUG=*, PWDEBUG) prints the values typed into
+    # fields, passwords included, straight to stderr past any redaction.
+    for name in ("DEBUG", "DEBUG_FILE", "PWDEBUG"):
+        os.environ.pop(name, None)
     try:
         code = cli.main(args=argv, prog_name="optout", standalone_mode=False)
     except click.exceptions.Exit as done:

@@ -12,6 +12,7 @@ from optout import config, credentials, log, registry, session
 from optout.cli import Globals, cli
 from optout.errors import NeedsYou, OptoutError, UsageError
 from optout.flow import Flow
+from optout.runlock import one_run_at_a_time
 from optout.secrets import Secret
 
 
@@ -71,8 +72,8 @@ def login(g: Globals, platform: str, account: str | None, password_stdin: bool, 
     if password_stdin or not headed:
         password = read_password(flow, account, password_stdin)
     sandbox = probe_sandbox(g.sandbox) if g.sandbox else None
-    asyncio.run(sign_in(flow, account, password, Options(mode="verify", headed=headed, sandbox=sandbox)))
-    config.add_account(flow.id, account)
+    with one_run_at_a_time():
+        asyncio.run(sign_in(flow, account, password, Options(mode="verify", headed=headed, sandbox=sandbox)))
     stored = f"password stored in the keyring ({backend}); " if password is not None else ""
     click.echo(f"Signed in to {flow.title} as {account}: {stored}session saved, encrypted.")
     click.echo(f"Next: optout apply {flow.id} --dry-run")

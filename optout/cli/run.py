@@ -10,6 +10,8 @@ import click
 from optout import render
 from optout.cli import Globals, cli
 from optout.cli.selection import tasks
+from optout.errors import OptoutError
+from optout.runlock import one_run_at_a_time
 
 platforms_argument = click.argument("platforms", nargs=-1, metavar="[PLATFORM]...")
 all_option = click.option("--all", "every", is_flag=True, help="Every platform with an account set up.")
@@ -32,10 +34,16 @@ def execute(
     from optout.browser import probe_sandbox
     from optout.engine import Options, exit_code, run
 
-    chosen = tasks(platforms, every, accounts, keys)
-    sandbox = probe_sandbox(g.sandbox) if g.sandbox else None
-    options = Options(mode=mode, headed=headed, sandbox=sandbox)  # type: ignore[arg-type]
-    results = asyncio.run(run(chosen, options))
+    try:
+        chosen = tasks(platforms, every, accounts, keys)
+        sandbox = probe_sandbox(g.sandbox) if g.sandbox else None
+        options = Options(mode=mode, headed=headed, sandbox=sandbox)  # type: ignore[arg-type]
+        with one_run_at_a_time():
+            results = asyncio.run(run(chosen, options))
+    except OptoutError:
+        if as_json:
+            click.echo(render.json_document([]))  # scripts always get a document to parse
+        raise
     code = exit_code(results)
     if as_json:
         click.echo(render.json_document(results))

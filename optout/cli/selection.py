@@ -53,6 +53,12 @@ def tasks(platforms: Sequence[str], every: bool, accounts: Sequence[str], keys: 
             continue
         ids = [a.account for a in config.accounts_for(flow.id)]
         if accounts:
+            unknown_accounts = [a for a in accounts if a not in ids]
+            if ids and unknown_accounts and len(flows) == 1:
+                raise UsageError(
+                    f"no {flow.title} account {unknown_accounts[0]!r} is set up (set up: {', '.join(ids)})",
+                    hint=f"run: optout login {flow.id} --account {unknown_accounts[0]}",
+                )
             ids = [a for a in ids if a in accounts]
         result += [Task(flow, account, settings) for account in ids] or [Task(flow, None, settings)]
     return result

@@ -50,6 +50,8 @@ def test_canary_password_never_appears_in_output_logs_or_files(optout: Optout, s
     canary = f"CANARY-{uuid.uuid4().hex}"
     member = Member(f"canary-{uuid.uuid4().hex[:8]}@example.com", canary)
     sandbox.add_account("linkedin", member.account, canary)
+    # Playwright's own debug output would print typed values: optout must switch it off.
+    optout.env_extra.update(DEBUG="pw:api,pw:channel,*", PWDEBUG="console")
     outputs = [
         optout("-vv", "login", "linkedin", "--account", member.account, "--password-stdin", stdin=canary + "\n"),
         optout("-vv", "apply", "linkedin", "--dry-run", "--json"),
