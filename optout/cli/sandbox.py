@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,8 @@ def sandbox(port: int) -> int:
     click.echo(f"  optout login linkedin --account {DEMO_ACCOUNT}")
     click.echo("  optout apply linkedin --dry-run")
     click.echo("Press Ctrl-C to stop.")
+    # Stop the same way on SIGTERM, so the certificate's key folder is removed either way.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
