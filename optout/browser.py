@@ -29,7 +29,6 @@ QUIET_ARGS = (
     "--disable-domain-reliability",
     "--disable-client-side-phishing-detection",
     "--no-pings",
-    "--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,Translate",
 )
 CHROME_PATHS = (
     "/opt/google/chrome/chrome",

@@ -406,29 +406,42 @@ async def login(flow: type[Flow], account: str, password: Secret | None, options
                 browser_context = await browser.new_context()
                 browser_context.set_default_timeout(options.step_timeout_ms)
                 page = await browser_context.new_page()
-                gate = PasswordGate()
-                if password is None:
-                    await headed_login(page, flow)
-                else:
-                    try:
-                        await password_login(page, flow, form_of(flow), account, password, gate)
-                    except PasswordRejected:
-                        raise
-                    except NeedsYou:
-                        if not gate.submitted:
-                            raise
-                        await asyncio.to_thread(credentials.set_password, flow.id, account, password)
-                        await asyncio.to_thread(config.add_account, flow.id, account)
-                        if not options.headed:
-                            raise
-                        await headed_login(page, flow, start=False)
+                # The wait for a person (--headed) has its own, longer limit.
+                async with asyncio.timeout(None if options.headed else options.platform_deadline_s):
+                    await _sign_in(page, flow, account, password, headed=options.headed)
                 state = await browser_context.storage_state()
                 await asyncio.to_thread(session.save_session, flow.id, account, dict(state), flow.domains)
                 if password is not None:
                     await asyncio.to_thread(credentials.set_password, flow.id, account, password)
                 await asyncio.to_thread(config.add_account, flow.id, account)
+            except TimeoutError:
+                raise Unavailable(
+                    f"{flow.title} took longer than {options.platform_deadline_s:.0f} s to sign in",
+                    hint=f"try again later: optout login {flow.id} --account {account}",
+                ) from None
             finally:
                 await _bounded(browser.close())
+
+
+async def _sign_in(page: Page, flow: type[Flow], account: str, password: Secret | None, *, headed: bool) -> None:
+    """The sign-in itself; a challenge after a submitted password is kept as an account to finish."""
+    if password is None:
+        await headed_login(page, flow)
+        return
+    gate = PasswordGate()
+    try:
+        await password_login(page, flow, form_of(flow), account, password, gate)
+    except PasswordRejected:
+        raise
+    except NeedsYou:
+        if not gate.submitted:
+            raise
+        # The password was sent and not rejected: keep it, and the account, for after the check.
+        await asyncio.to_thread(credentials.set_password, flow.id, account, password)
+        await asyncio.to_thread(config.add_account, flow.id, account)
+        if not headed:
+            raise
+        await headed_login(page, flow, start=False)
 
 
 __all__ = ["Options", "Result", "Task", "exit_code", "login", "run"]

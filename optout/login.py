@@ -22,6 +22,7 @@ from optout.safety import (
     check_challenge,
     normalize_origin,
     password_field,
+    refuse_framed_password_field,
     require_origin,
     submit_target_allowed,
 )
@@ -66,13 +67,17 @@ class PasswordGate:
     def __init__(self) -> None:
         self.submitted = False
 
-    def claim(self, flow: type[Flow]) -> None:
-        """Record a submission; a second one in the same run is refused, never retried."""
+    def ensure_unused(self, flow: type[Flow]) -> None:
+        """Refuse before anything is loaded or typed if this run already sent the password."""
         if self.submitted:
             raise NeedsYou(
                 f"{flow.title} signed out again right after logging in; optout does not try twice",
                 hint=f"run: optout login {flow.id} --headed",
             )
+
+    def claim(self, flow: type[Flow]) -> None:
+        """Record a submission; a second one in the same run is refused, never retried."""
+        self.ensure_unused(flow)
         self.submitted = True
 
 
@@ -103,6 +108,8 @@ async def password_login(
     except PlaywrightError as error:
         if page.is_closed():
             raise Unavailable(f"{flow.title}: the browser closed during sign-in", hint="try again") from None
+        # A page that navigated away mid-step makes Playwright fail; where it went decides.
+        require_origin(page.url, form.origins, flow.id)
         raise SiteChanged(
             f"{flow.title}: the sign-in page did not behave as expected ({first_line(error)})",
             hint=f"run: optout login {flow.id} --headed, and report the change",
@@ -112,13 +119,18 @@ async def password_login(
 async def _password_login(
     page: Page, flow: type[Flow], form: LoginForm, account: str, password: Secret, gate: PasswordGate
 ) -> None:
+    gate.ensure_unused(flow)
     log.info("login.start", url=form.url)
     await goto(page, flow, form.url)
     await _stop_on_foreign_origin(page, flow, form)
     await check_challenge(page, flow.challenge, flow.id)
     # Two locators may name the same field; the first visible one is the identifier.
     identifier = form.identifier(page).locator("visible=true").first
-    await _wait_visible(identifier, flow, "the sign-in form")
+    try:
+        await _wait_visible(identifier, flow, "the sign-in form")
+    except SiteChanged:
+        await refuse_framed_password_field(page, flow.id)
+        raise
     require_origin(page.url, form.origins, flow.id)
     if (await identifier.get_attribute("type") or "").lower() == "password":
         raise Refused(

@@ -82,13 +82,7 @@ async def password_field(page: Page, allowed: frozenset[str], platform: str) -> 
     fields = page.main_frame.locator('input[type="password"]')
     usable = [f for f in await fields.all() if await _is_really_visible(f)]
     if not usable:
-        for frame in page.frames[1:]:
-            if await frame.locator('input[type="password"]').count():
-                raise Refused(
-                    f"{platform}: the password field is inside a frame from "
-                    f"{normalize_origin(frame.url) or 'an unknown origin'}; nothing was typed",
-                    hint=f"run: optout login {platform} --headed",
-                )
+        await refuse_framed_password_field(page, platform)
         raise SiteChanged(
             f"{platform}: no usable password field on the login page",
             hint=f"run: optout login {platform} --headed, and report the change",
@@ -115,6 +109,17 @@ async def password_field(page: Page, allowed: frozenset[str], platform: str) -> 
     if handle is None:
         raise SiteChanged(f"{platform}: the password field went away", hint=f"run: optout login {platform} --headed")
     return handle
+
+
+async def refuse_framed_password_field(page: Page, platform: str) -> None:
+    """Refuse (exit 64) when the only password field is inside a frame: never filled there."""
+    for frame in page.frames[1:]:
+        if await frame.locator('input[type="password"]').count():
+            raise Refused(
+                f"{platform}: the password field is inside a frame from "
+                f"{normalize_origin(frame.url) or 'an unknown origin'}; nothing was typed",
+                hint=f"run: optout login {platform} --headed",
+            )
 
 
 async def _is_really_visible(field: Locator) -> bool:

@@ -57,9 +57,7 @@ def test_json_is_printed_even_when_nothing_could_run(optout: Optout) -> None:
     assert "optout login" in done.stderr
 
 
-def test_quiet_verify_stays_silent_for_a_setting_not_offered(
-    optout: Optout, member: Member, sandbox: Sandbox
-) -> None:
+def test_quiet_verify_stays_silent_for_a_setting_not_offered(optout: Optout, member: Member, sandbox: Sandbox) -> None:
     login(optout, member)
     sandbox.set_fault("linkedin", "absent", account=member.account)
     done = optout("verify", "linkedin", "--quiet")

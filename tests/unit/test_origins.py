@@ -40,7 +40,7 @@ def test_the_same_origin_spelled_differently_is_allowed(url: str) -> None:
         "https://linkedin.com/login",
         "https://linkedln.com/login",
         "https://m.linkedin.com/login",
-        "https://www.l\u0456nkedin.com/login",  # Cyrillic і (U+0456)
+        "https://www.l\u0456nkedin.com/login",  # U+0456, a Cyrillic i
         "https://www.linked\u0456n.com/login",
         "https://xn--www-linkedin-com.evil.test/",
         "wss://www.linkedin.com/",
