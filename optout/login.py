@@ -9,7 +9,7 @@ from operator import ne
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
+from playwright.async_api import Locator, Page
 
 from optout import credentials
 from optout.errors import NeedsYou, PasswordRejected, Refused, SiteChanged, Unavailable
@@ -166,10 +166,10 @@ async def _password_login(
     log.info("login.ok")
 
 
-async def _wait_visible(target: object, flow: type[Flow], what: str) -> None:
+async def _wait_visible(target: Locator, flow: type[Flow], what: str) -> None:
     """Wait for a part of the login page, or report the page as changed."""
     try:
-        await target.first.wait_for(state="visible")  # type: ignore[attr-defined]
+        await target.first.wait_for(state="visible")
     except PlaywrightError:
         raise SiteChanged(
             f"{flow.title}: {what} did not appear",

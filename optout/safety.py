@@ -99,12 +99,7 @@ async def password_field(page: Page, allowed: frozenset[str], platform: str) -> 
             hint=f"run: optout login {platform} --headed",
         )
     action = await field.evaluate("el => el.form ? el.form.action : ''")
-    if action and not origin_allowed(action, allowed):
-        raise Refused(
-            f"{platform}: the login form would send the password to "
-            f"{normalize_origin(action) or 'an unreadable address'}; nothing was typed",
-            hint=f"run: optout login {platform} --headed",
-        )
+    _refuse_foreign_target(action, allowed, platform, "the login form would send the password to")
     handle = await field.element_handle()
     if handle is None:
         raise SiteChanged(f"{platform}: the password field went away", hint=f"run: optout login {platform} --headed")
@@ -159,10 +154,14 @@ async def check_challenge(page: Page, challenge: Challenge, platform: str) -> No
 async def submit_target_allowed(submit: Locator, allowed: frozenset[str], platform: str) -> None:
     """Refuse if the button's own `formaction` (or its form) would post to another origin."""
     target = await submit.evaluate("el => el.formAction || (el.form ? el.form.action : '') || ''")
+    _refuse_foreign_target(target, allowed, platform, "the sign-in button would send the form to")
+
+
+def _refuse_foreign_target(target: str, allowed: frozenset[str], platform: str, what: str) -> None:
+    """Refuse (exit 64) when a form would post to an origin outside the allowlist."""
     if target and not origin_allowed(target, allowed):
         raise Refused(
-            f"{platform}: the sign-in button would send the form to "
-            f"{normalize_origin(target) or 'an unreadable address'}; nothing was sent",
+            f"{platform}: {what} {normalize_origin(target) or 'an unreadable address'}; nothing was sent",
             hint=f"run: optout login {platform} --headed",
         )
 
