@@ -151,8 +151,3 @@ class Flow:
     def setting(cls, key: str) -> Setting | None:
         """The setting with this key, or None."""
         return next((s for s in cls.settings if s.key == key), None)
-
-    @classmethod
-    def categories(cls) -> tuple[str, ...]:
-        """Categories this flow's settings belong to, in table order."""
-        return tuple(dict.fromkeys(s.category for s in cls.settings))
