@@ -43,10 +43,10 @@ def cli(ctx: click.Context, sandbox: str | None, log_format: str, verbose: int) 
     """Switch off AI-training and data-sharing settings, prove each is off, keep them off.
 
     \b
-    Start here:
-      optout login linkedin --account you@example.com
-      optout apply linkedin --dry-run     read every setting, change nothing
-      optout apply linkedin               switch off, reload, read back
+    Start here (optout platforms lists every PLATFORM):
+      optout login PLATFORM --account you@example.com
+      optout apply PLATFORM --dry-run     read every setting, change nothing
+      optout apply PLATFORM               switch off, reload, read back
       optout verify --all --quiet         for cron: silent when all is still off
     Exit status is a set of bits: 4 not off, 8 needs you, 16 page changed,
     32 unavailable, 64 refused (see the README).

@@ -21,7 +21,7 @@ def chosen_flows(platforms: Sequence[str], every: bool) -> list[type[Flow]]:
     if not configured:
         raise NeedsYou(
             "no accounts are set up yet",
-            hint="run: optout login linkedin --account YOU@EXAMPLE.COM (optout platforms lists the rest)",
+            hint="run: optout login PLATFORM --account YOU@EXAMPLE.COM (optout platforms lists them)",
         )
     named = [registry.load(p) for p in dict.fromkeys(platforms)]
     return named + [registry.load(p) for p in configured if p not in platforms]
