@@ -8,7 +8,7 @@ from typing import Literal
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Locator, Page
 
-from optout.flow import Control, Dropdown, RadioGroup, Switch
+from optout.flow import Control, Dropdown, RadioGroup, Stepwise, Switch
 
 State = bool | str
 
@@ -43,6 +43,8 @@ async def read(page: Page, control: Control, element: Locator) -> State:
         return bool(state)
     if isinstance(control, Dropdown):
         return _one_option(await element.evaluate(READ_SELECT), control.options)
+    if isinstance(control, Stepwise):
+        return _status(await element.inner_text(), control)
     return await _read_radio(element, control)
 
 
@@ -53,6 +55,8 @@ async def write(page: Page, control: Control, element: Locator, wanted: State, t
         await _await_state(page, control, element, wanted, timeout)
     elif isinstance(control, Dropdown):
         await _choose(page, control, element, str(wanted), timeout)
+    elif isinstance(control, Stepwise):
+        await _steps(page, control, element, wanted, timeout)
     else:
         radio = element.get_by_role("radio", name=str(wanted), exact=True)
         await _click(page, radio, timeout)
@@ -115,6 +119,35 @@ async def _await_state(page: Page, control: Control, element: Locator, wanted: S
             )
     except PlaywrightError:
         return
+
+
+async def _steps(page: Page, control: Stepwise, element: Locator, wanted: State, timeout: float) -> None:
+    """Click each step in order; every step must show exactly one visible target."""
+    if wanted is not False:
+        raise Unreadable("this control can only be turned off")
+    for number, step in enumerate(control.steps, start=1):
+        target = step(page).locator("visible=true")
+        await target.first.wait_for(state="visible", timeout=timeout)
+        if await target.count() != 1:
+            raise Unreadable(f"step {number} of {len(control.steps)} matches {await target.count()} elements")
+        await target.click(timeout=timeout)
+    try:
+        await page.wait_for_function(
+            "([el, pattern]) => new RegExp(pattern, 'i').test(el.innerText)",
+            arg=[await element.element_handle(timeout=timeout), control.off.pattern],
+            timeout=timeout,
+        )
+    except PlaywrightError:
+        return  # the read-back after a fresh load decides
+
+
+def _status(text: str, control: Stepwise) -> bool:
+    """On or off, from a status text; both or neither is unreadable."""
+    on, off = bool(control.on.search(text)), bool(control.off.search(text))
+    if on == off:
+        words = re.sub(r"\s+", " ", text).strip()
+        raise Unreadable(f"the status reads {words[:60]!r}")
+    return on
 
 
 def _one_option(text: str | None, options: tuple[str, ...]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from playwright.async_api import Browser, BrowserContext, Locator, Page, Request, async_playwright
@@ -61,7 +61,11 @@ class Options:
     jobs: int = 1
 
 
-def failed(task: Task, error: OptoutError, settings: Sequence[Setting] | None = None) -> list[Result]:
+# A setting as one run handles it: on per-site platforms, once per site.
+Job = tuple[str | None, Setting]
+
+
+def failed(task: Task, error: OptoutError, jobs: Sequence[Job] | None = None) -> list[Result]:
     """One result per setting, all carrying the same error (login failed, keyring locked...)."""
     return [
         Result(
@@ -72,9 +76,19 @@ def failed(task: Task, error: OptoutError, settings: Sequence[Setting] | None = 
             wanted=s.wanted_text(),
             status=error.status,
             message=str(error),
+            site=site,
         )
-        for s in (task.settings if settings is None else settings)
+        for site, s in ([(None, s) for s in task.settings] if jobs is None else jobs)
     ]
+
+
+def for_site(setting: Setting, site: str) -> Setting:
+    """The setting of one site: "{site}" in its URLs and label filled in."""
+    return replace(
+        setting,
+        urls=tuple(url.replace("{site}", site) for url in setting.urls),
+        label=setting.label.replace("{site}", site),
+    )
 
 
 async def run(tasks: Sequence[Task], options: Options) -> list[Result]:
@@ -128,6 +142,7 @@ async def run_task(browser: Browser, task: Task, options: Options) -> list[Resul
     """One account of one platform: its own context, session first, every asked setting."""
     assert task.account is not None
     done: list[Result] = []
+    jobs: list[Job] = [(None, s) for s in task.settings]
     with context(platform=task.flow.id, account=task.account):
         browser_context: BrowserContext | None = None
         account_run: AccountRun | None = None
@@ -138,28 +153,47 @@ async def run_task(browser: Browser, task: Task, options: Options) -> list[Resul
                 browser_context.set_default_timeout(options.step_timeout_ms)
                 page = await browser_context.new_page()
                 account_run = AccountRun(task.flow, task.account, page, browser_context, options)
-                for setting in task.settings:
-                    with context(setting=setting.key):
-                        done.append(await account_run.handle(setting))
+                if task.flow.sites is not None:
+                    sites = await account_run.sites()
+                    if not sites:
+                        return [_no_sites(task, s) for s in task.settings]
+                    jobs = [(site, for_site(s, site)) for site in sites for s in task.settings]
+                for site, setting in jobs:
+                    with context(setting=setting.key, site=site):
+                        done.append(await account_run.handle(setting, site))
         except OptoutError as error:
             log.warning("platform.stopped", status=error.status, error=str(error))
-            done += failed(task, error, task.settings[len(done) :])
+            done += failed(task, error, jobs[len(done) :])
         except PlaywrightError as error:
             # The browser itself failed (crashed, closed): nothing was confirmed.
             broken = Unavailable(f"{task.flow.title}: the browser failed ({first_line(error)})", hint="try again")
-            done += failed(task, broken, task.settings[len(done) :])
+            done += failed(task, broken, jobs[len(done) :])
         except TimeoutError:
             late = Unavailable(
                 f"{task.flow.title} took longer than {options.platform_deadline_s:.0f} s",
                 hint="try again later",
             )
-            done += failed(task, late, task.settings[len(done) :])
+            done += failed(task, late, jobs[len(done) :])
         finally:
             if account_run is not None and account_run.signed_in and not account_run.page.is_closed():
                 await _bounded(account_run.save_session())
             if browser_context is not None:
                 await _bounded(browser_context.close())
     return done
+
+
+def _no_sites(task: Task, setting: Setting) -> Result:
+    """The account positively has no site (blog, publication) that the setting could apply to."""
+    return Result(
+        task.flow.id,
+        task.account,
+        setting.key,
+        setting.label.replace("{site}", "each site"),
+        setting.wanted_text(),
+        action="none",
+        status="absent",
+        message=f"this {task.flow.title} account has no sites to apply it to",
+    )
 
 
 class SignInFailed(SiteChanged):
@@ -180,9 +214,9 @@ class AccountRun:
         self.gate = PasswordGate()
         self.signed_in = False
 
-    async def handle(self, setting: Setting) -> Result:
+    async def handle(self, setting: Setting, site: str | None = None) -> Result:
         """Read one setting; unless only reading, set it and prove it with a fresh read-back."""
-        result = Result(self.flow.id, self.account, setting.key, setting.label, setting.wanted_text())
+        result = Result(self.flow.id, self.account, setting.key, setting.label, setting.wanted_text(), site=site)
         try:
             return await self._handle(setting, result)
         except SignInFailed:
@@ -261,39 +295,60 @@ class AccountRun:
         log.warning("setting.did_not_stick", after=result.after, save_statuses=statuses)
         return result
 
-    async def open(self, setting: Setting, urls: Sequence[str]) -> tuple[Locator | None, str]:
-        """Load the setting's page (signing in if needed) and find its control, exactly once."""
-        for url in urls:
+    async def load(self, url: str) -> bool:
+        """Load a members' page, signing in if the site asks; False when the page is missing."""
+        response = await goto(self.page, self.flow, url)
+        await check_challenge(self.page, self.flow.challenge, self.flow.id)
+        if await self._signed_out():
+            try:
+                await sign_in_with_stored_password(self.page, self.flow, self.account, self.gate)
+            except SiteChanged as error:
+                # A changed sign-in page stops the whole account, not just this setting.
+                raise SignInFailed(error.message, hint=error.hint) from None
+            self.signed_in = True
+            await self.save_session()
             response = await goto(self.page, self.flow, url)
             await check_challenge(self.page, self.flow.challenge, self.flow.id)
             if await self._signed_out():
-                try:
-                    await sign_in_with_stored_password(self.page, self.flow, self.account, self.gate)
-                except SiteChanged as error:
-                    # A changed sign-in page stops the whole account, not just this setting.
-                    raise SignInFailed(error.message, hint=error.hint) from None
-                self.signed_in = True
-                await self.save_session()
-                response = await goto(self.page, self.flow, url)
-                await check_challenge(self.page, self.flow.challenge, self.flow.id)
-                if await self._signed_out():
-                    raise NeedsYou(
-                        f"{self.flow.title} still asks to sign in after logging in",
-                        hint=f"run: optout login {self.flow.id} --headed",
-                    )
-            self.signed_in = True
-            if response is not None and response.status in (404, 410):
-                log.info("page.missing", url=url, status=response.status)
-                continue
-            if not on_own_site(self.flow, self.page.url):
-                raise SiteChanged(
-                    f"{self.flow.title}: {url} led to {self.page.url.split('?')[0]}, an unknown page",
-                    hint="report the change; nothing was clicked",
+                raise NeedsYou(
+                    f"{self.flow.title} still asks to sign in after logging in",
+                    hint=f"run: optout login {self.flow.id} --headed",
                 )
-            return await self.find(setting, url), url
+        self.signed_in = True
+        if response is not None and response.status in (404, 410):
+            log.info("page.missing", url=url, status=response.status)
+            return False
+        if not on_own_site(self.flow, self.page.url):
+            raise SiteChanged(
+                f"{self.flow.title}: {url} led to {self.page.url.split('?')[0]}, an unknown page",
+                hint="report the change; nothing was clicked",
+            )
+        return True
+
+    async def open(self, setting: Setting, urls: Sequence[str]) -> tuple[Locator | None, str]:
+        """Load the setting's page (signing in if needed) and find its control, exactly once."""
+        for url in urls:
+            if await self.load(url):
+                return await self.find(setting, url), url
         raise SiteChanged(
             f"{self.flow.title}: no page for '{setting.label}' at " + ", ".join(urls),
             hint="the platform may have moved it; report the change",
+        )
+
+    async def sites(self) -> list[str]:
+        """The account's sites (blogs, publications), from the first listing the flow understands."""
+        listing = self.flow.sites
+        assert listing is not None
+        for url in listing.urls:
+            if not await self.load(url):
+                continue
+            found = await listing.read(self.page)
+            if found is not None:
+                log.info("sites.found", count=len(found))
+                return list(dict.fromkeys(found))
+        raise SiteChanged(
+            f"{self.flow.title}: could not list this account's sites at " + ", ".join(listing.urls),
+            hint="the platform may have changed its pages; report the change",
         )
 
     async def _signed_out(self) -> bool:

@@ -7,7 +7,7 @@ the engine does every read and every write (DESIGN.md, "Flows").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
@@ -58,7 +58,23 @@ class RadioGroup:
         return "radio choice (" + " / ".join(self.options) + ")"
 
 
-Control = Switch | Dropdown | RadioGroup
+@dataclass(frozen=True)
+class Stepwise:
+    """A state shown as text (a card saying "On"/"Off") and turned off by clicks in order:
+    a button, a menu item, a confirmation (Google's "Keep Activity"). Only turning off is
+    supported, so `wanted` must be False."""
+
+    find: Find
+    on: re.Pattern[str]
+    off: re.Pattern[str]
+    steps: tuple[Find, ...]
+
+    def describe(self) -> str:
+        """A short phrase for `optout show`."""
+        return f"status with {len(self.steps)} steps to turn it off"
+
+
+Control = Switch | Dropdown | RadioGroup | Stepwise
 
 
 @dataclass(frozen=True)
@@ -120,6 +136,22 @@ class LoginForm:
     rejected: Find | None = None
     signed_out: re.Pattern[str] = re.compile(r"/login\b")
     sso_origins: frozenset[str] = frozenset()
+    # Harmless questions after the password ("Stay signed in?"), answered with the named
+    # button when they appear; never a challenge.
+    interstitials: tuple[Find, ...] = ()
+
+
+@dataclass(frozen=True)
+class SiteList:
+    """Where an account's sites (blogs, publications) are listed, for per-site settings.
+
+    `urls` (pages or JSON endpoints on the platform's own domains) are loaded in order; `read`
+    is given the loaded page and returns the site ids it shows: an empty list when the page
+    positively shows none, None when the page is not understood (the next URL is tried).
+    """
+
+    urls: tuple[str, ...]
+    read: Callable[[Page], Awaitable[list[str] | None]]
 
 
 @dataclass(frozen=True)
@@ -144,6 +176,7 @@ class Flow:
     # the overlay is there and the engine must click something beneath it.
     cookie_reject: ClassVar[Find | None] = None
     password_login: ClassVar[bool] = True
+    sites: ClassVar[SiteList | None] = None
     confidence: ClassVar[str] = "replica only: never run against the live site"
     sources: ClassVar[tuple[str, ...]] = ()
 

@@ -31,6 +31,7 @@ from optout.secrets import Secret
 log = get_logger()
 OUTCOME_TIMEOUT_MS = 30_000
 HEADED_TIMEOUT_MS = 10 * 60_000
+MAX_INTERSTITIALS = 3  # "Stay signed in?" and the like, answered at most this often per sign-in
 
 
 def form_of(flow: type[Flow]) -> LoginForm:
@@ -190,13 +191,31 @@ async def _stop_on_foreign_origin(page: Page, flow: type[Flow], form: LoginForm)
 
 async def _judge_outcome(page: Page, flow: type[Flow], form: LoginForm, account: str) -> None:
     """Wait for the first sign of how the sign-in went: in, challenged, or rejected."""
+    for _ in range(MAX_INTERSTITIALS + 1):
+        answered = await _first_outcome(page, flow, form, account)
+        await check_challenge(page, flow.challenge, flow.id)
+        if answered is None:
+            break
+        require_origin(page.url, form.origins, flow.id)
+        log.info("login.interstitial_answered")
+        await answered.click()
+    await _judge_page(page, flow, form, account)
+
+
+async def _first_outcome(page: Page, flow: type[Flow], form: LoginForm, account: str) -> Locator | None:
+    """Wait for the page to leave sign-in, show a challenge or rejection, or ask a harmless
+    question; return that question's answer button, if that is what came first."""
     waits: list[asyncio.Task[object]] = [
         asyncio.ensure_future(page.wait_for_url(lambda url: not signed_out_url(flow, url), timeout=OUTCOME_TIMEOUT_MS)),
         asyncio.ensure_future(challenge_locator(page, flow.challenge).first.wait_for(timeout=OUTCOME_TIMEOUT_MS)),
     ]
     if form.rejected is not None:
         waits.append(asyncio.ensure_future(form.rejected(page).first.wait_for(timeout=OUTCOME_TIMEOUT_MS)))
-    done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+    answers = [find(page).locator("visible=true") for find in form.interstitials]
+    questions: list[asyncio.Task[object]] = [
+        asyncio.ensure_future(a.first.wait_for(timeout=OUTCOME_TIMEOUT_MS)) for a in answers
+    ]
+    done, pending = await asyncio.wait(waits + questions, return_when=asyncio.FIRST_COMPLETED)
     for task in pending:
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
@@ -205,7 +224,14 @@ async def _judge_outcome(page: Page, flow: type[Flow], form: LoginForm, account:
             f"{flow.title} did not answer the sign-in within {OUTCOME_TIMEOUT_MS // 1000} s",
             hint=f"try again later: optout login {flow.id} --account {account}",
         )
-    await check_challenge(page, flow.challenge, flow.id)
+    for answer, question in zip(answers, questions, strict=True):
+        if question in done and question.exception() is None and await answer.count() == 1:
+            return answer
+    return None
+
+
+async def _judge_page(page: Page, flow: type[Flow], form: LoginForm, account: str) -> None:
+    """Decide from the page reached after the password: rejected, elsewhere, still signing in."""
     if form.rejected is not None and await form.rejected(page).count():
         raise PasswordRejected(
             f"{flow.title} did not accept the password for {account}; optout will not try it again",

@@ -51,12 +51,19 @@ def verified(row: Result) -> str:
     return VERIFIED.get(row.status, row.status)
 
 
+def shown_label(row: Result) -> str:
+    """The setting's label, naming the site on per-site platforms when the label does not."""
+    if row.site is None or row.site in row.label:
+        return row.label
+    return f"{row.label} ({row.site})"
+
+
 def table(results: Sequence[Result], out: TextIO | None = None) -> str:
     """A readable table: platform, account, setting, before → after, verified; then the messages."""
     stream = out or sys.stdout
     arrow = _arrow(stream)
     header = ("PLATFORM", "ACCOUNT", "SETTING", "BEFORE" + arrow + "AFTER", "VERIFIED")
-    rows = [(r.platform, r.account or "-", r.label, transition(r, arrow), verified(r)) for r in results]
+    rows = [(r.platform, r.account or "-", shown_label(r), transition(r, arrow), verified(r)) for r in results]
     widths = [max(len(str(c)) for c in column) for column in zip(header, *rows, strict=False)]
     lines = ["  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in (header, *rows)]
     notes = report(results).splitlines()
@@ -70,5 +77,5 @@ def report(results: Sequence[Result]) -> str:
         # Silence is the promise for cron: only what changed or needs attention is listed.
         if (r.status == "ok" and r.action != "changed") or r.status == "absent":
             continue
-        lines.append(f"{r.platform} ({r.account or 'no account'}): '{r.label}': {r.message}")
+        lines.append(f"{r.platform} ({r.account or 'no account'}): '{shown_label(r)}': {r.message}")
     return "\n".join(lines) + ("\n" if lines else "")

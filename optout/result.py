@@ -27,6 +27,7 @@ class Result:
     status: str = "unavailable"
     message: str = ""
     url: str | None = None
+    site: str | None = None  # the blog, site or publication, on platforms with per-site settings
     checked_at: str = field(default_factory=lambda: utc_now())
 
     @property
@@ -48,6 +49,7 @@ class Result:
             "status": self.status,
             "message": self.message,
             "url": self.url,
+            "site": self.site,
             "checked_at": self.checked_at,
         }
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,10 +39,14 @@ class Optout:
         env.update(self.env_extra)
         return env
 
-    def __call__(self, *args: str, stdin: str | None = None, timeout: float = 240) -> subprocess.CompletedProcess[str]:
-        """Run `optout ARGS...` and return its exit status, stdout and stderr."""
+    def __call__(
+        self, *args: str, stdin: str | None = None, timeout: float = 240, display: bool = False
+    ) -> subprocess.CompletedProcess[str]:
+        """Run `optout ARGS...` and return its exit status, stdout and stderr; with `display`,
+        inside a virtual X display (xvfb-run), as `login --headed` needs a screen."""
+        screen = ["xvfb-run", "--auto-servernum"] if display else []
         return subprocess.run(
-            [sys.executable, "-m", "optout", *args],
+            [*screen, sys.executable, "-m", "optout", *args],
             input=stdin if stdin is not None else "",
             capture_output=True,
             text=True,
@@ -69,13 +73,30 @@ class Member:
     password: str
 
 
+MakeAccount = Callable[..., Member]
+
+
 @pytest.fixture
-def member(sandbox: Sandbox, optout: Optout) -> Iterator[Member]:
-    """A fresh LinkedIn replica account; its keyring entry is removed afterwards."""
+def account_on(sandbox: Sandbox, optout: Optout) -> Iterator[MakeAccount]:
+    """Makes fresh replica accounts: `account_on("x", settings={...})`; each one's keyring entry
+    is removed and its site's faults cleared afterwards."""
     if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
         pytest.fail("no D-Bus session: run the tests through scripts/test, which provides a real keyring")
-    who = Member(f"member-{uuid.uuid4().hex[:10]}@example.com", f"pw-{uuid.uuid4().hex}")
-    sandbox.add_account("linkedin", who.account, who.password)
-    yield who
-    optout("logout", "linkedin", "--account", who.account)
-    sandbox.clear_faults("linkedin")
+    made: list[tuple[str, Member]] = []
+
+    def make(platform: str, settings: dict[str, object] | None = None) -> Member:
+        who = Member(f"member-{uuid.uuid4().hex[:10]}@example.com", f"pw-{uuid.uuid4().hex}")
+        sandbox.add_account(platform, who.account, who.password, settings)
+        made.append((platform, who))
+        return who
+
+    yield make
+    for platform, who in made:
+        optout("logout", platform, "--account", who.account)
+        sandbox.clear_faults(platform)
+
+
+@pytest.fixture
+def member(account_on: MakeAccount) -> Member:
+    """A fresh LinkedIn replica account; its keyring entry is removed afterwards."""
+    return account_on("linkedin")

@@ -19,6 +19,7 @@ def describe_flow(flow: type[Flow]) -> dict[str, object]:
         "mode": "automated",
         "login": "password or --headed" if flow.password_login and flow.login else "--headed only",
         "confidence": flow.confidence,
+        "per_site": flow.sites is not None,
         "sources": list(flow.sources),
         "settings": [
             {
@@ -82,6 +83,8 @@ def show(platform: str) -> int:
     else:
         click.echo(f"sign in: saved session only (set it up with: optout login {flow.id} --headed)")
     click.echo("a security check, code, CAPTCHA or SSO page stops the run: needs you, nothing clicked")
+    if flow.sites is not None:
+        click.echo(f"sites: listed from {', '.join(flow.sites.urls)}; each setting below is handled once per site")
     for setting in flow.settings:
         default = (
             "applied by default" if setting.category in DEFAULT_CATEGORIES else f"only with --setting {setting.key}"
