@@ -9,16 +9,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from playwright.async_api import Browser, BrowserContext, Locator, Page, Request, async_playwright
 from playwright.async_api import Error as PlaywrightError
 
-from optout import config, controls, credentials, session
+from optout import config, controls, cooldown, credentials, evidence, inventory, session
 from optout.browser import SandboxTarget, launch
-from optout.errors import NeedsYou, OptoutError, PasswordRejected, SiteChanged, Unavailable
+from optout.errors import ChallengeSeen, NeedsYou, OptoutError, PasswordRejected, SiteChanged, Unavailable
 from optout.flow import Flow, Setting, state_text
+from optout.journal import Journal, NoJournal
 from optout.log import context, get_logger
 from optout.login import (
     PasswordGate,
@@ -59,6 +60,9 @@ class Options:
     step_timeout_ms: float = 20_000
     platform_deadline_s: float = 300
     jobs: int = 1
+    journal: Journal = field(default_factory=NoJournal)
+    # A person is at the terminal: accounts cooling down after a security check are tried anyway.
+    interactive: bool = False
 
 
 # A setting as one run handles it: on per-site platforms, once per site.
@@ -123,6 +127,13 @@ async def run(tasks: Sequence[Task], options: Options) -> list[Result]:
 
                 async def one(index: int, task: Task) -> None:
                     async with limit:
+                        try:
+                            if not options.interactive:
+                                assert task.account is not None
+                                await asyncio.to_thread(cooldown.check, task.flow.id, task.flow.title, task.account)
+                        except NeedsYou as resting:
+                            results[index] = failed(task, resting)
+                            return
                         results[index] = await run_task(browser, task, options)
 
                 await asyncio.gather(*(one(i, t) for i, t in enumerate(tasks) if t.account is not None))
@@ -163,6 +174,8 @@ async def run_task(browser: Browser, task: Task, options: Options) -> list[Resul
                         done.append(await account_run.handle(setting, site))
         except OptoutError as error:
             log.warning("platform.stopped", status=error.status, error=str(error))
+            if isinstance(error, ChallengeSeen):
+                await asyncio.to_thread(cooldown.start, task.flow.id, task.account, error.message)
             done += failed(task, error, jobs[len(done) :])
         except PlaywrightError as error:
             # The browser itself failed (crashed, closed): nothing was confirmed.
@@ -213,6 +226,7 @@ class AccountRun:
         self.options = options
         self.gate = PasswordGate()
         self.signed_in = False
+        self.inventoried: set[str] = set()
 
     async def handle(self, setting: Setting, site: str | None = None) -> Result:
         """Read one setting; unless only reading, set it and prove it with a fresh read-back."""
@@ -254,8 +268,10 @@ class AccountRun:
         before = await controls.read(self.page, setting.control, element)
         result.before = state_text(before)
         log.info("setting.read", state=result.before, wanted=result.wanted)
+        await self.take_inventory(url)
         if before == setting.wanted or self.options.mode in READ_ONLY:
             result.after = result.before  # nothing was changed, so what was read still holds
+            await self.keep_evidence(result, element)
         if before == setting.wanted:
             result.status, result.action = "ok", "unchanged"
             result.message = f"already {result.wanted}"
@@ -269,6 +285,7 @@ class AccountRun:
                 + f" (run: optout {command} {self.flow.id})"
             )
             return result
+        intent = self.options.journal.intent(result)
         statuses = await self.change(setting, element)
         fresh, _ = await self.open(setting, (url,))
         if fresh is None:
@@ -276,6 +293,8 @@ class AccountRun:
         after = await controls.read(self.page, setting.control, fresh)
         result.after = state_text(after)
         result.checked_at = utc_now()
+        await self.keep_evidence(result, fresh)
+        self.options.journal.outcome(intent, result)
         if after == setting.wanted:
             result.status, result.action = "ok", "changed"
             result.message = f"switched {result.before} -> {result.after}, read back after a fresh load"
@@ -421,6 +440,21 @@ class AccountRun:
         finally:
             self.page.remove_listener("request", watch)
 
+    async def take_inventory(self, url: str) -> None:
+        """Note the page's switch-like controls once per page and run (new settings are found so)."""
+        if url in self.inventoried:
+            return
+        self.inventoried.add(url)
+        seen = await inventory.take(self.page, self.flow)
+        self.options.journal.inventory(self.flow.id, self.account, url, seen)
+
+    async def keep_evidence(self, result: Result, control: Locator) -> None:
+        """A screenshot of the control as just read, kept with the result."""
+        stem = "-".join(p for p in (result.checked_at.replace(":", ""), result.setting, result.site) if p)
+        kept = await evidence.capture(self.page, control, self.flow.id, self.account, stem)
+        if kept is not None:
+            result.evidence = kept.as_json()
+
     async def save_session(self) -> None:
         """Keep the signed-in browser state, encrypted, for the next run."""
         state = await self.browser_context.storage_state()
@@ -454,6 +488,9 @@ async def login(flow: type[Flow], account: str, password: Secret | None, options
     rejected: after a success, or after a challenge that says nothing against it.
     """
     await asyncio.to_thread(credentials.check_backend)
+    if not options.headed:
+        # After a security check only a person, in a visible window, may sign in again.
+        await asyncio.to_thread(cooldown.check, flow.id, flow.title, account)
     with context(platform=flow.id, account=account):
         async with async_playwright() as playwright:
             browser = await launch(playwright, headed=options.headed, sandbox=options.sandbox)
@@ -469,6 +506,10 @@ async def login(flow: type[Flow], account: str, password: Secret | None, options
                 if password is not None:
                     await asyncio.to_thread(credentials.set_password, flow.id, account, password)
                 await asyncio.to_thread(config.add_account, flow.id, account)
+                await asyncio.to_thread(cooldown.clear, flow.id, account)
+            except ChallengeSeen as challenged:
+                await asyncio.to_thread(cooldown.start, flow.id, account, challenged.message)
+                raise
             except TimeoutError:
                 raise Unavailable(
                     f"{flow.title} took longer than {options.platform_deadline_s:.0f} s to sign in",

@@ -70,3 +70,8 @@ class Refused(OptoutError):
 
 class PasswordRejected(NeedsYou):
     """The site said the password is wrong; it is not tried again until the user re-enters it."""
+
+
+class ChallengeSeen(NeedsYou):
+    """The site showed a security check (CAPTCHA, code, checkpoint, restriction): the account
+    cools down until the user signs in by hand."""

@@ -21,9 +21,20 @@ VERIFIED = {
 }
 
 
-def json_document(results: Sequence[Result]) -> str:
-    """The --json document: {"results": [...]} (contract)."""
-    return json.dumps({"results": [r.as_json() for r in results]}, indent=2, ensure_ascii=False)
+def json_document(results: Sequence[Result], new_settings: Sequence[dict[str, object]] = ()) -> str:
+    """The --json document: {"results": [...], "new_settings": [...]} (contract)."""
+    document = {"results": [r.as_json() for r in results], "new_settings": list(new_settings)}
+    return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+def findings(new_settings: Sequence[dict[str, object]], notes: Sequence[str]) -> str:
+    """Lines for new settings found on visited pages, and other notes (reconciled changes)."""
+    lines = [
+        f"new setting on {n['platform']} ({n['account']}): '{n['label']}' is {n['state'] or 'unreadable'} "
+        f"at {n['url']}; optout did not change it: check it by hand"
+        for n in new_settings
+    ]
+    return "\n".join([*lines, *notes]) + ("\n" if lines or notes else "")
 
 
 def _arrow(out: TextIO) -> str:
@@ -76,6 +87,9 @@ def report(results: Sequence[Result]) -> str:
     for r in results:
         # Silence is the promise for cron: only what changed or needs attention is listed.
         if (r.status == "ok" and r.action != "changed") or r.status == "absent":
+            continue
+        if r.drift_since is not None:
+            lines.append(f"{r.account}: {r.message}")
             continue
         lines.append(f"{r.platform} ({r.account or 'no account'}): '{shown_label(r)}': {r.message}")
     return "\n".join(lines) + ("\n" if lines else "")

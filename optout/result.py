@@ -28,6 +28,8 @@ class Result:
     message: str = ""
     url: str | None = None
     site: str | None = None  # the blog, site or publication, on platforms with per-site settings
+    drift_since: str | None = None  # set when the platform turned back a setting read as wanted since then
+    evidence: dict[str, str] | None = None  # {"path", "sha256"} of the read-back's screenshot
     checked_at: str = field(default_factory=lambda: utc_now())
 
     @property
@@ -50,6 +52,8 @@ class Result:
             "message": self.message,
             "url": self.url,
             "site": self.site,
+            "evidence": self.evidence,
+            "drift_since": self.drift_since,
             "checked_at": self.checked_at,
         }
 

@@ -7,7 +7,7 @@ from urllib.parse import quote, quote_plus, urlsplit
 
 from playwright.async_api import ElementHandle, Locator, Page, Request, Route
 
-from optout.errors import NeedsYou, Refused, SiteChanged
+from optout.errors import ChallengeSeen, Refused, SiteChanged
 from optout.flow import Challenge
 
 # Markers of challenge pages shared by many sites; a flow adds its own (Flow.challenge).
@@ -144,7 +144,7 @@ def challenge_locator(page: Page, challenge: Challenge) -> Locator:
 async def check_challenge(page: Page, challenge: Challenge, platform: str) -> None:
     """Stop with needs-you (exit 8) if the page is a challenge; nothing is clicked."""
     if any(p.search(page.url) for p in challenge.urls) or await challenge_locator(page, challenge).count():
-        raise NeedsYou(
+        raise ChallengeSeen(
             f"{platform} wants to check it is you (a security check, code or CAPTCHA); "
             "optout stopped and clicked nothing",
             hint=f"run: optout login {platform} --headed, and finish the check in the browser",

@@ -195,6 +195,14 @@ SETTING_SCRIPT = """
     const label = el("label", {class: "artdeco-toggle__label", for: id,
       "data-artdeco-toggle-label": "true"}, s.value ? "On" : "Off");
     box.append(input, label); row.appendChild(box); root.appendChild(row);
+    if (s.extra) {  // a further switch the platform added (the new-ai-switch fault)
+      const more = el("div", {class: "toggle-row"});
+      more.appendChild(el("span", {id: s.extra.labelId}, s.extra.label));
+      const other = el("input", {role: "switch", type: "checkbox", "aria-labelledby": s.extra.labelId,
+        "aria-checked": String(s.extra.value), id: id + "x"});
+      other.checked = s.extra.value;
+      more.appendChild(other); root.appendChild(more);
+    }
     if (s.help) {
       const help = el("p", {class: "help"}, s.help + " ");
       help.appendChild(el("a", {href: s.learnMore}, "Learn more"));

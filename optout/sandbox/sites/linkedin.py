@@ -21,6 +21,8 @@ sign-in - authwall, lookalike-login, and cookie-banner on signed-out pages - onl
   absent           the AI page shows "This setting isn't available for your account." (wording unknown)
   label-changed    the AI switch is labelled "Use my data to improve AI features" (allowDataForAIFeatures)
   cookie-banner    a full-page "Cookie consent" dialog until Accept/Reject sets the li_gc cookie
+  new-ai-switch    the AI page shows a second, unknown switch "Use my profile to personalize AI-written
+                   suggestions", on (a setting the platform added; it is only displayed)
   ai-slug          value "data-for-generative-ai-improvement" (or True) moves the AI page there,
                    "both" serves both slugs, any other string serves the page at that slug
 """
@@ -78,6 +80,7 @@ AI = Setting(
 )
 # label-changed fault: the switch is relabelled (the engine must notice, not guess).
 AI_RENAMED = ("allowDataForAIFeatures", "Use my data to improve AI features")
+NEW_AI_SWITCH = ("allowProfileForAiSuggestions", "Use my profile to personalize AI-written suggestions")
 OTHERS = {
     # The row label is reported (§1b); the question and switch label are our guesses.
     "policy-and-academic-research": Setting(
@@ -117,6 +120,7 @@ class LinkedInSite(Site):
         "lookalike-login",
         "absent",
         "label-changed",
+        "new-ai-switch",
         "cookie-banner",
         "ai-slug",
     }
@@ -293,8 +297,12 @@ class LinkedInSite(Site):
         label_id, label = setting.key, setting.label
         if setting is AI and self.state.fault("label-changed", account):
             label_id, label = AI_RENAMED
+        extra = None
+        if setting is AI and self.state.fault("new-ai-switch", account):
+            extra = {"labelId": NEW_AI_SWITCH[0], "label": NEW_AI_SWITCH[1], "value": True}
         return {
             "available": True,
+            "extra": extra,
             "labelId": label_id,
             "label": label,
             "value": bool(self.state.get_setting(account, setting.key)),
