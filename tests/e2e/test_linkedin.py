@@ -23,7 +23,7 @@ def login(optout: Optout, member: Member) -> None:
 def results(stdout: str) -> list[dict[str, object]]:
     """The rows of a --json document."""
     document = json.loads(stdout)
-    assert set(document) == {"results"}
+    assert set(document) == {"results", "new_settings"}
     return document["results"]  # type: ignore[no-any-return]
 
 

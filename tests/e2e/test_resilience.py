@@ -20,7 +20,7 @@ def test_a_second_run_while_one_holds_the_lock_exits_32_without_contacting_a_sit
         done = optout("apply", "linkedin", "--json")
     assert done.returncode == 32, done.stderr
     assert "another optout run" in done.stderr
-    assert json.loads(done.stdout) == {"results": []}
+    assert json.loads(done.stdout) == {"results": [], "new_settings": []}
     assert len(sandbox.requests("linkedin")) == seen
 
 
@@ -53,7 +53,7 @@ def test_a_browser_that_does_not_start_is_reported_per_setting(optout: Optout, m
 def test_json_is_printed_even_when_nothing_could_run(optout: Optout) -> None:
     done = optout("verify", "--all", "--json")
     assert done.returncode == 8
-    assert json.loads(done.stdout) == {"results": []}
+    assert json.loads(done.stdout) == {"results": [], "new_settings": []}
     assert "optout login" in done.stderr
 
 

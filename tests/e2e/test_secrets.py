@@ -65,6 +65,8 @@ def test_canary_password_never_appears_in_output_logs_or_files(optout: Optout, s
     sandbox.set_fault("linkedin", "checkpoint", account=member.account)
     outputs.append(optout("-vv", "--log-format", "console", "apply", "linkedin"))
     outputs.append(optout("-vv", "accounts"))
+    outputs.append(optout("-vv", "history", "--json"))
+    outputs.append(optout("-vv", "report", "--output", str(optout.home / "report.html")))
     files = {p: p.read_bytes() for p in optout.home.rglob("*") if p.is_file()}
     outputs.append(optout("-vv", "logout", "linkedin", "--account", member.account))
 
@@ -79,6 +81,8 @@ def test_canary_password_never_appears_in_output_logs_or_files(optout: Optout, s
             assert form.decode("latin-1") not in done.stdout
             assert form.decode("latin-1") not in done.stderr
     assert any(p.suffix == ".session" for p in files), "the run should have saved a session"
+    assert any(p.suffix == ".png" for p in files), "screenshots are checked too"
+    assert any(p.name == "history.db" for p in files) and any(p.name == "report.html" for p in files)
     for path, data in files.items():
         for form in forms:
             assert form not in data, f"canary found in {path}"
