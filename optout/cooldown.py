@@ -46,13 +46,19 @@ def clear(platform: str, account: str) -> None:
         paths.write_private(_file(), json.dumps(doc, indent=2).encode("utf-8"))
 
 
-def check(platform: str, title: str, account: str) -> None:
-    """Needs-you, contacting nothing, while the account cools down."""
+def since(platform: str, account: str) -> str | None:
+    """When the account began to rest, or None when it is not resting."""
     doc = _load()
     entry = doc.get(_key(platform, account)) or doc.get("*")
-    if entry:
+    return str(entry.get("since", "an earlier run")) if entry else None
+
+
+def check(platform: str, title: str, account: str) -> None:
+    """Needs-you, contacting nothing, while the account cools down."""
+    when = since(platform, account)
+    if when is not None:
         raise NeedsYou(
-            f"{title} showed a security check to {account} on {entry.get('since', 'an earlier run')}; "
+            f"{title} showed a security check to {account} on {when}; "
             "optout leaves the account alone until you sign in by hand",
             hint=f"run: optout login {platform} --account {account} --headed",
         )

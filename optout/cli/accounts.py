@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import click
 
-from optout import config, credentials, log, registry, session
+from optout import config, cooldown, credentials, log, registry, session
 from optout.cli import Globals, cli
 from optout.errors import NeedsYou, OptoutError, UsageError
 from optout.flow import Flow
@@ -127,5 +127,7 @@ def accounts() -> int:
     width = max(len(a.platform) for a in listed)
     for entry in listed:
         age = _age(session.session_age(entry.platform, entry.account))
-        click.echo(f"{entry.platform.ljust(width)}  {entry.account}  ({age})")
+        resting = cooldown.since(entry.platform, entry.account)
+        rest = f"; resting since {resting} after a security check: run optout login --headed" if resting else ""
+        click.echo(f"{entry.platform.ljust(width)}  {entry.account}  ({age}{rest})")
     return code

@@ -234,6 +234,7 @@ def test_after_a_checkpoint_the_account_rests_until_a_headed_login(
     assert sandbox.password_submissions("linkedin", member.account) == submissions
     unattended = optout("login", "linkedin", "--account", member.account, "--password-stdin", stdin=member.password)
     assert unattended.returncode == 8 and "--headed" in unattended.stderr
+    assert "resting since" in optout("accounts").stdout
 
 
 def test_a_concurrent_second_run_exits_32_having_contacted_no_site(
