@@ -17,7 +17,7 @@ from tests.e2e.test_linkedin import login
 def crontab_lines() -> list[str]:
     """The invoking user's crontab, as `crontab -l` prints it (empty when there is none)."""
     done = subprocess.run(["crontab", "-l"], capture_output=True, text=True, check=False)
-    return done.stdout.splitlines() if done.returncode == 0 else []
+    return [line for line in done.stdout.splitlines() if line.strip()] if done.returncode == 0 else []
 
 
 def ours(optout: Optout) -> list[str]:
