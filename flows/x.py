@@ -21,7 +21,8 @@ Facts relied on (shared/reference/platforms.md §2; platforms.json x.grok_*):
   not a wrong password: retrying on a schedule would meet the same refusal, the remedy is
   `optout login x --headed`, and the stored password stays (nothing was said against it).
 Guessed (not in the reference): the French wordings (matched loosely: "entraîn", "personnalis",
-"souvenir/mémoris"); the field label "Phone, email, or username"; the buttons "Next" and "Log in";
+"souvenir/mémoris"); the field label "Phone, email, or username" (`input[autocomplete=username]`,
+`name=text`); the buttons "Next" and "Log in" (`data-testid="LoginForm_Login_Button"`);
 "Wrong password!"; the texts of the verification steps; `api.x.com` as the origin the login
 requests go to; `/`, `/login` and `/i/flow/signup` as signed-out pages; `/account/access` (the
 locked-account page).
