@@ -346,9 +346,16 @@ class AccountRun:
 
     async def open(self, setting: Setting, urls: Sequence[str]) -> tuple[Locator | None, str]:
         """Load the setting's page (signing in if needed) and find its control, exactly once."""
-        for url in urls:
-            if await self.load(url):
+        for index, url in enumerate(urls):
+            if not await self.load(url):
+                continue
+            try:
                 return await self.find(setting, url), url
+            except SiteChanged:
+                # Single-page apps answer 200 for any path: a page without the control is like a 404.
+                if index == len(urls) - 1:
+                    raise
+                log.info("page.without_control", url=url)
         raise SiteChanged(
             f"{self.flow.title}: no page for '{setting.label}' at " + ", ".join(urls),
             hint="the platform may have moved it; report the change",
