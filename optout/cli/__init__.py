@@ -82,6 +82,6 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(int(code or 0))
 
 
-from optout.cli import accounts, catalog, run, sandbox  # noqa: E402  (commands register themselves)
+from optout.cli import accounts, catalog, guide, run, sandbox  # noqa: E402  (commands register themselves)
 
-__all__ = ["accounts", "catalog", "cli", "main", "run", "sandbox"]
+__all__ = ["accounts", "catalog", "cli", "guide", "main", "run", "sandbox"]
