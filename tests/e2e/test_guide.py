@@ -1,4 +1,4 @@
-"""End to end: `optout platforms` and `optout guide` (with --open in a virtual display)."""
+"""End to end: `optout platforms`, `optout guide` (with --open in a virtual display) and `scripts/new-flow`."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from optout.sandbox import Sandbox
-from tests.conftest import Optout
+from tests.conftest import REPO, Optout
 
 META_FORM = "https://www.facebook.com/help/contact/6359191084165019"
 
@@ -316,3 +316,83 @@ def test_guide_open_shows_the_form_and_returns_when_the_window_is_closed(
     # It only looked: no form was posted, nothing else was asked for on Facebook's hosts.
     facebook = [r for r in sandbox.requests() if r.host.endswith("facebook.com")]
     assert facebook and all(r.method == "GET" for r in facebook)
+
+
+# -- scripts/new-flow --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """The working tree as it is (tracked and new files, not ignored ones), in a temporary folder."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    copy = tmp_path / "repo"
+    for name in filter(None, listed):
+        source = REPO / name.decode()
+        if source.is_file():
+            target = copy / name.decode()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    return copy
+
+
+def tool(name: str) -> str:
+    """A tool from the test environment (ruff, mypy), next to this Python."""
+    return str(Path(sys.executable).parent / name)
+
+
+NEW_FILES = ("flows/demo-site.py", "optout/sandbox/sites/demo-site.py", "tests/e2e/test_demo-site.py")
+
+
+def test_new_flow_writes_skeletons_that_pass_ruff_and_mypy_and_never_overwrite(repo_copy: Path) -> None:
+    script = str(repo_copy / "scripts" / "new-flow")
+    done = subprocess.run([script, "demo-site"], cwd=repo_copy, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    for name in NEW_FILES:
+        assert (repo_copy / name).is_file(), name
+    assert 'id = "demo-site"' in (repo_copy / "flows/demo-site.py").read_text()
+    assert 'name = "demo-site"' in (repo_copy / "optout/sandbox/sites/demo-site.py").read_text()
+
+    for command in ([tool("ruff"), "check", *NEW_FILES], [tool("ruff"), "format", "--check", *NEW_FILES]):
+        checked = subprocess.run(command, cwd=repo_copy, capture_output=True, text=True, check=False)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    typed = subprocess.run([tool("mypy"), *NEW_FILES[:2]], cwd=repo_copy, capture_output=True, text=True, check=False)
+    assert typed.returncode == 0, typed.stdout + typed.stderr
+
+    before = {name: (repo_copy / name).read_text() for name in NEW_FILES}
+    (repo_copy / NEW_FILES[2]).unlink()  # even one file that exists stops it
+    again = subprocess.run([script, "demo-site"], cwd=repo_copy, capture_output=True, text=True, check=False)
+    assert again.returncode == 1
+    assert "not overwriting flows/demo-site.py" in again.stderr
+    assert not (repo_copy / NEW_FILES[2]).exists()
+    assert all((repo_copy / n).read_text() == before[n] for n in NEW_FILES[:2])
+
+
+@pytest.mark.parametrize("name", ["Demo", "1demo", "demo_site", "../demo", "guides", ""])
+def test_new_flow_refuses_a_name_that_is_not_a_platform_id(repo_copy: Path, name: str) -> None:
+    done = subprocess.run(
+        [str(repo_copy / "scripts" / "new-flow"), name], cwd=repo_copy, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert not list((repo_copy / "flows").glob("*demo*"))
+
+
+def test_the_skeleton_s_own_test_passes_against_the_skeleton_replica(repo_copy: Path) -> None:
+    made = subprocess.run([str(repo_copy / "scripts" / "new-flow"), "demo-site"], cwd=repo_copy, check=False)
+    assert made.returncode == 0
+    env = {**os.environ, "PYTHONPATH": str(repo_copy)}  # the copy's optout and flows, not this tree's
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", NEW_FILES[2]],
+        cwd=repo_copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
+    assert "3 passed" in done.stdout
