@@ -360,7 +360,7 @@ def test_new_flow_writes_skeletons_that_pass_ruff_and_mypy_and_never_overwrite(r
     for command in ([tool("ruff"), "check", *NEW_FILES], [tool("ruff"), "format", "--check", *NEW_FILES]):
         checked = subprocess.run(command, cwd=repo_copy, capture_output=True, text=True, check=False)
         assert checked.returncode == 0, checked.stdout + checked.stderr
-    typed = subprocess.run([tool("mypy"), *NEW_FILES[:2]], cwd=repo_copy, capture_output=True, text=True, check=False)
+    typed = subprocess.run([tool("mypy"), *NEW_FILES], cwd=repo_copy, capture_output=True, text=True, check=False)
     assert typed.returncode == 0, typed.stdout + typed.stderr
 
     before = {name: (repo_copy / name).read_text() for name in NEW_FILES}

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import inspect
+import os
 import re
+import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from optout import registry
 from optout.errors import Exit, UsageError
-from optout.guide import CANNOT_VERIFY, NOTHING_TO_DO, Guide
+from optout.guide import CANNOT_VERIFY, NOTHING_TO_DO, Guide, Link
 
 GUIDES = registry.all_guides()
 SOURCES = re.compile(r"platforms(\.md|\.json|-addendum\.md)", re.I)
@@ -115,3 +118,56 @@ def test_unknown_ids_are_usage_errors_naming_guides_too() -> None:
     with pytest.raises(UsageError) as unknown_flow:
         registry.load("nope")
     assert "meta" in unknown_flow.value.message
+
+
+class FakeEntryPoint:
+    """Stands in for an installed package's "optout.guides" entry point."""
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def load(self) -> object:
+        return self.value
+
+
+def test_a_third_party_guide_comes_from_the_optout_guides_entry_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = Guide(
+        id="example-forum",
+        title="Example Forum",
+        kind="informational",
+        summary="No opt-out.",
+        steps=("Nothing to switch off.",),
+        links=(Link("Terms", "https://forum.example/terms"),),
+        confidence="low",
+        sources=("a test",),
+    )
+    real = registry._entry_points
+
+    def entry_points(group: str = registry.ENTRY_POINT_GROUP) -> dict[str, object]:
+        if group == registry.GUIDE_ENTRY_POINT_GROUP:
+            return {**real(group), "example-forum": FakeEntryPoint(extra)}
+        return real(group)  # type: ignore[return-value]
+
+    monkeypatch.setattr(registry, "_entry_points", entry_points)
+    assert "example-forum" in registry.guide_ids()
+    assert registry.load_guide("example-forum") is extra
+    with pytest.raises(UsageError, match="example-forum has no automated setting"):
+        registry.load("example-forum")
+
+
+def test_guide_without_open_never_imports_playwright(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPTOUT_")}
+    env.update(OPTOUT_HOME=str(tmp_path), OPTOUT_LOG_FORMAT="json")
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "optout", "guide", "meta"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")]
+    assert "optout.cli.guide" in imported
+    assert not [name for name in imported if "playwright" in name]
