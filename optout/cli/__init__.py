@@ -82,6 +82,6 @@ def main(argv: list[str] | None = None) -> None:
     sys.exit(int(code or 0))
 
 
-from optout.cli import accounts, catalog, history, run, sandbox, schedule  # noqa: E402  (commands register themselves)
+from optout.cli import accounts, catalog, guide, history, run, sandbox, schedule  # noqa: E402  (commands register themselves)
 
-__all__ = ["accounts", "catalog", "cli", "history", "main", "run", "sandbox", "schedule"]
+__all__ = ["accounts", "catalog", "cli", "guide", "history", "main", "run", "sandbox", "schedule"]

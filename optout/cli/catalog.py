@@ -1,4 +1,4 @@
-"""`optout platforms` and `optout show`: what optout knows, read statically, no browser."""
+"""`optout platforms` and `optout show`: what optout knows, automated or guided, read statically, no browser."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import click
 from optout import registry
 from optout.cli import cli
 from optout.flow import DEFAULT_CATEGORIES, Flow, Modal, Setting
+from optout.guide import Guide
 
 
 def describe_flow(flow: type[Flow]) -> dict[str, object]:
@@ -33,6 +34,22 @@ def describe_flow(flow: type[Flow]) -> dict[str, object]:
             }
             for s in flow.settings
         ],
+        **({"guide": guide.describe()} if (guide := registry.guide_for(flow.id)) else {}),
+    }
+
+
+def describe_guide(guide: Guide) -> dict[str, object]:
+    """A platform with only a guide, in the same shape: no login, no settings optout can read."""
+    return {
+        "platform": guide.id,
+        "title": guide.title,
+        "mode": guide.kind,
+        "login": None,
+        "confidence": guide.confidence,
+        "per_site": False,
+        "sources": list(guide.sources),
+        "settings": [],
+        "guide": guide.describe(),
     }
 
 
@@ -40,16 +57,26 @@ def describe_flow(flow: type[Flow]) -> dict[str, object]:
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document.")
 def platforms(as_json: bool) -> int:
     """Every platform optout knows, its settings, and how sure we are of them."""
+    automated = set(registry.platform_ids())
     described = [describe_flow(f) for f in registry.all_flows()]
+    described += [describe_guide(g) for g in registry.all_guides() if g.id not in automated]
     if as_json:
         click.echo(json.dumps({"platforms": described}, indent=2, ensure_ascii=False))
         return 0
     for item in described:
+        if item["mode"] != "automated":
+            tag = "by hand; optout cannot check it" if item["mode"] == "guided" else "no opt-out exists"
+            click.echo(f"{item['platform']}  {item['title']}  [{item['mode']}: {tag}]")
+            click.echo(f"    {item['guide']['summary']}")  # type: ignore[index]
+            click.echo(f"    steps and links: optout guide {item['platform']}")
+            continue
         click.echo(f"{item['platform']}  {item['title']}  [{item['mode']}; login: {item['login']}]")
         click.echo(f"    confidence: {item['confidence']}")
         for s in item["settings"]:  # type: ignore[attr-defined]
             default = "applied by default" if s["default"] else "with --setting " + s["setting"]
             click.echo(f'    {s["setting"]}: "{s["label"]}" -> {s["wanted"]} ({s["category"]}, {default})')
+        if "guide" in item:
+            click.echo(f"    also by hand: {item['guide']['title']} (optout guide {item['platform']})")  # type: ignore[index]
     return 0
 
 
@@ -74,6 +101,11 @@ def steps(setting: Setting) -> list[str]:
 @click.argument("platform")
 def show(platform: str) -> int:
     """The steps a run takes on PLATFORM, read from its flow without starting a browser."""
+    if platform not in registry.platform_ids() and platform in registry.guide_ids():
+        # Nothing runs on a guide-only platform: its guide is all there is to show.
+        for line in registry.load_guide(platform).text():
+            click.echo(line)
+        return 0
     flow = registry.load(platform)
     click.echo(f"{flow.title} ({flow.id})")
     click.echo(f"confidence: {flow.confidence}")
@@ -96,4 +128,7 @@ def show(platform: str) -> int:
             click.echo(f"  {number}. {step}")
     if flow.sources:
         click.echo("\nsources: " + "; ".join(flow.sources))
+    guide = registry.guide_for(flow.id)
+    if guide is not None:
+        click.echo(f"\nalso by hand (optout cannot check it): {guide.title}; run: optout guide {flow.id}")
     return 0
