@@ -16,8 +16,10 @@ Guesses (no markup is known):
   dialog itself, that holds the "Minimize third-party training" radio; the engine matches option
   names exactly, so "(Default)" must be part of the first option's accessible name.
 - Save or autosave is unknown: the dialog is closed with "Save" when it has one, else with
-  "Done", else with "Close"; if a choice needed something else to stick, the read-back after
-  a fresh load shows it and the run says not-off, never done.
+  "Done", else with "Close". A panel that expands in place (no dialog) is closed with the
+  Save inside the container of the options, or, with none, by clicking the row again. If a
+  choice needed something else to stick, the read-back after a fresh load shows it and the
+  run says not-off, never done.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ ROW = re.compile(r"third-party AI and your stories", re.I)
 SAVE = re.compile(r"^\s*save(\s+changes)?\s*$", re.I)
 DONE = re.compile(r"^\s*done\s*$", re.I)
 CLOSE = re.compile(r"^\s*close\s*$", re.I)
+# What may hold the options when they expand in place instead of in a dialog.
+PANELS = "section, form, fieldset, [role=region], [role=group], [role=radiogroup], [role=form]"
 
 
 def open_row(page: Page) -> Locator:
@@ -44,9 +48,14 @@ def open_row(page: Page) -> Locator:
     return page.get_by_role("button", name=ROW).or_(page.get_by_role("link", name=ROW))
 
 
+def minimize_radio(page: Page) -> Locator:
+    """The wanted option's radio button, wherever it is."""
+    return page.get_by_role("radio", name=re.compile(re.escape(MINIMIZE), re.I))
+
+
 def choice(page: Page) -> Locator:
     """The innermost container of the two options: a radiogroup, a fieldset, or the dialog."""
-    minimize = page.get_by_role("radio", name=re.compile(re.escape(MINIMIZE), re.I))
+    minimize = minimize_radio(page)
     radiogroup = page.get_by_role("radiogroup")
     group = page.get_by_role("group")
     return (
@@ -57,13 +66,19 @@ def choice(page: Page) -> Locator:
 
 
 def close_dialog(page: Page) -> Locator:
-    """Save if the dialog has it; otherwise Done; otherwise Close (never Cancel)."""
+    """In a dialog: Save if it has one, else Done, else Close (never Cancel). In a panel that
+    expands in place: its Save, or with none (a panel that saves by itself) the row again."""
     dialog = page.get_by_role("dialog")
     save, done = page.get_by_role("button", name=SAVE), page.get_by_role("button", name=DONE)
+    # Inner locators of `has`/`has_not` are relative to the outer element, so none starts at body.
+    panel_save = page.locator(PANELS).filter(has=minimize_radio(page)).get_by_role("button", name=SAVE)
+    no_dialog = page.locator("body").filter(has_not=dialog)
     return (
         dialog.get_by_role("button", name=SAVE)
         .or_(dialog.filter(has_not=save).get_by_role("button", name=DONE))
         .or_(dialog.filter(has_not=save).filter(has_not=done).get_by_role("button", name=CLOSE))
+        .or_(no_dialog.locator(PANELS).filter(has=minimize_radio(page)).get_by_role("button", name=SAVE))
+        .or_(no_dialog.filter(has_not=panel_save).get_by_role("button", name=ROW))
     )
 
 

@@ -68,13 +68,14 @@ def test_dry_run_reports_the_default_and_sends_no_write(optout: Optout, writer: 
     assert sandbox.writes("medium", writer.account) == 0
 
 
-@pytest.mark.parametrize("dialog", ["save-button", "autosave"])
+@pytest.mark.parametrize("faults", [(), ("autosave",), ("inline-panel",), ("inline-panel", "autosave")])
 def test_apply_chooses_minimize_then_second_apply_and_verify_send_nothing(
-    optout: Optout, writer: Member, sandbox: Sandbox, dialog: str
+    optout: Optout, writer: Member, sandbox: Sandbox, faults: tuple[str, ...]
 ) -> None:
+    """Dialog with Save, dialog that saves by itself (Done), and a panel expanding in place."""
     login_headed(optout, writer, sandbox)
-    if dialog == "autosave":
-        sandbox.set_fault("medium", "autosave", account=writer.account)
+    for fault in faults:
+        sandbox.set_fault("medium", fault, account=writer.account)
     done = optout("apply", "medium", "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     [row] = results(done.stdout)

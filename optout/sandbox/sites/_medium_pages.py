@@ -106,6 +106,7 @@ ACCOUNT_SCRIPT = """
 (() => {
   const root = document.getElementById("account-root");
   const autosave = root.dataset.autosave === "true";
+  const inline = root.dataset.inline === "true";
   const names = JSON.parse(root.dataset.options);
   const values = ["maximize_reach", "minimize_training"];
   const helps = JSON.parse(root.dataset.helps);
@@ -144,14 +145,17 @@ ACCOUNT_SCRIPT = """
     return f;
   };
   const dialog = (state, rowButton) => {
-    const d = el("div", {role: "dialog", "aria-modal": "true", "aria-labelledby": "tpai-title"});
+    // A modal dialog, or (inline-panel) a section that expands under the row.
+    const d = inline ? el("section", {id: "tpai-panel", "aria-labelledby": "tpai-title"})
+      : el("div", {role: "dialog", "aria-modal": "true", "aria-labelledby": "tpai-title"});
     const box = el("div");
     const close = el("button", {type: "button", "aria-label": "Close"}, "\u00d7");
-    box.append(close, el("h2", {id: "tpai-title"}, "Third-party AI and your stories"),
+    if (!inline) box.append(close);
+    box.append(el("h2", {id: "tpai-title"}, "Third-party AI and your stories"),
       el("p", {}, "Choose what Medium asks AI companies to do with your stories."));
     let chosen = state.value;
     const shown = () => rowButton.querySelector(".value").textContent = names[values.indexOf(state.value)];
-    const shut = () => { d.remove(); rowButton.focus(); };
+    const shut = () => { d.remove(); rowButton.setAttribute("aria-expanded", "false"); rowButton.focus(); };
     close.addEventListener("click", shut);
     if (autosave) {
       // ARIA radios in a radiogroup; each choice is saved at once; "Done" only closes.
@@ -174,7 +178,8 @@ ACCOUNT_SCRIPT = """
       }));
       const done = el("button", {type: "button", class: "primary"}, "Done");
       done.addEventListener("click", shut);
-      box.append(group, done);
+      box.append(group);
+      if (!inline) box.append(done);  // inline, the row itself folds the panel away
     } else {
       // Native radios in a fieldset; nothing is sent until "Save".
       const f = el("fieldset");
@@ -198,14 +203,18 @@ ACCOUNT_SCRIPT = """
       box.append(f, cancel, save);
     }
     d.append(box);
-    document.body.append(d);
+    if (inline) { rowButton.after(d); rowButton.setAttribute("aria-expanded", "true"); }
+    else document.body.append(d);
   };
   const render = (s) => {
     root.textContent = "";
     const rows = el("div", {class: "rows"});
     const ai = row("Third-party AI and your stories", names[values.indexOf(s.thirdPartyAi)]);
     const state = {value: s.thirdPartyAi};
-    ai.addEventListener("click", () => dialog(state, ai));
+    ai.addEventListener("click", () => {
+      const open = document.getElementById("tpai-panel");
+      if (open) { open.remove(); ai.setAttribute("aria-expanded", "false"); } else dialog(state, ai);
+    });
     rows.append(
       row("Email address", s.email),
       row("Username and subdomain", "@" + s.username),
@@ -232,7 +241,9 @@ ACCOUNT_SCRIPT = """
 """
 
 
-def settings_page(account: str, tab: str, *, options: tuple[str, str], helps: tuple[str, str], autosave: bool) -> str:
+def settings_page(
+    account: str, tab: str, *, options: tuple[str, str], helps: tuple[str, str], autosave: bool, inline: bool
+) -> str:
     """/me/settings/<tab>: the tab bar; on Account, rows the script renders once loaded."""
     tabs = "".join(
         f'<a href="/me/settings/{slug}"{" aria-current=page" if slug == tab else ""}>{escape(title)}</a>'
@@ -241,6 +252,7 @@ def settings_page(account: str, tab: str, *, options: tuple[str, str], helps: tu
     if tab == "account":
         content = (
             f'<div id="account-root" aria-busy="true" data-autosave="{json.dumps(autosave)}" '
+            f'data-inline="{json.dumps(inline)}" '
             f"data-options='{escape(json.dumps(options))}' data-helps='{escape(json.dumps(helps))}'>Loading…</div>"
         )
         script = ACCOUNT_SCRIPT

@@ -17,6 +17,8 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
                    the home page); this is how tests play the person during `login --headed`
   expired-session  every existing session of the account stops working
   autosave         the dialog saves each choice at once (ARIA radios) and closes with "Done"
+  inline-panel     the row expands a section under itself instead of opening a dialog (with
+                   autosave it has no button at all: the row folds it away again)
   label-changed    the options are renamed (a wording optout does not know)
 """
 
@@ -64,7 +66,7 @@ class MediumSite(Site):
     name = "medium"
     hosts = (HOST, "www.medium.com")
     default_settings: ClassVar[Mapping[str, object]] = {KEY: "maximize_reach"}
-    faults = COMMON_FAULTS | {"person-signs-in", "expired-session", "autosave", "label-changed"}
+    faults = COMMON_FAULTS | {"person-signs-in", "expired-session", "autosave", "inline-panel", "label-changed"}
     session_cookie = SESSION_COOKIE
 
     def setup(self) -> None:
@@ -135,6 +137,7 @@ class MediumSite(Site):
             options=RENAMED if renamed else OPTIONS,
             helps=HELPS,
             autosave=bool(self.state.fault("autosave", account)),
+            inline=bool(self.state.fault("inline-panel", account)),
         )
         return Response.html(html)
 
