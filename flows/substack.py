@@ -21,7 +21,8 @@ Decisions and guesses (no markup is known for any of this):
   if Substack sends the dashboard there the publication is reported site-changed, unchanged.
 - "Sign in with password" is clicked before the email is sent when it is offered, so no magic
   link is mailed on every run; without it, the email is submitted and a password field is
-  expected. A "check your email" page means a link-only account: needs-you (login --headed).
+  expected. A "check your email" page means a link-only account, or a password offered only
+  after the link was mailed (a second click the contract's one `next` cannot make): needs-you.
 - The toggle is found by role (switch, checkbox, or a button with aria-pressed) and accessible
   name; the wrong-password and "check your email" wordings are guesses.
 """

@@ -151,6 +151,16 @@ def test_email_first_sign_in_finds_the_password_step_or_stops_for_a_link_only_ac
     assert sandbox.password_submissions("substack", linked.account) == 0  # nothing was typed
 
 
+def test_a_password_offered_only_after_the_link_was_mailed_needs_you_and_nothing_is_typed(
+    optout: Optout, writer: Member, sandbox: Sandbox
+) -> None:
+    sandbox.set_fault("substack", "password-link-after-email")
+    done = optout("login", "substack", "--account", writer.account, "--password-stdin", stdin=writer.password)
+    assert done.returncode == 8, done.stdout + done.stderr
+    assert HEADED_HINT in done.stderr
+    assert sandbox.password_submissions("substack", writer.account) == 0
+
+
 def test_expired_session_signs_in_again_once_and_lists_publications(
     optout: Optout, writer: Member, sandbox: Sandbox
 ) -> None:

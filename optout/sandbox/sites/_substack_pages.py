@@ -64,8 +64,16 @@ SIGN_IN_SCRIPT = """
     main.append(h, p);
     if (extra) main.append(extra);
   };
-  const sent = (email) => screen("Check your email",
-    "We sent a sign-in link to " + email + ". Click the link in the email to finish signing in.");
+  const sent = (email, offerPassword) => {
+    let extra = null;
+    if (offerPassword) {
+      extra = document.createElement("a");
+      extra.href = "/sign-in?" + new URLSearchParams({password: "1", email, redirect}).toString();
+      extra.textContent = "Sign in with password";
+    }
+    screen("Check your email",
+      "We sent a sign-in link to " + email + ". Click the link in the email to finish signing in.", extra);
+  };
   const captcha = (email) => {
     const box = document.createElement("form");
     box.innerHTML = '<label><input type="checkbox" name="robot"> I am not a robot</label>' +
@@ -76,6 +84,7 @@ SIGN_IN_SCRIPT = """
     });
     screen("Please complete the captcha to continue", "We need to make sure you are a person.", box);
   };
+  if (params.get("password") === "1") { byId("email").value = params.get("email") || ""; showPassword(); }
   const link = byId("with-password");
   if (link) link.addEventListener("click", (e) => { e.preventDefault(); showPassword(); });
   form.addEventListener("submit", async (e) => {
@@ -85,7 +94,7 @@ SIGN_IN_SCRIPT = """
     if (mode === "email") {
       const r = await post("/api/v1/email-login", {email, redirect, for_pub: forPub});
       const d = await r.json();
-      if (d.has_password) showPassword(); else sent(email);
+      if (d.has_password) showPassword(); else sent(email, d.offer_password);
       return;
     }
     const r = await post("/api/v1/login", {captcha_response: null, email, for_pub: forPub,

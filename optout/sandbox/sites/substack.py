@@ -18,7 +18,7 @@ quietmargins on - already opted out -, lanternpost off). fieldnotes has the cust
 letters.fieldnotes.example (not optional).
 
 Faults (Sandbox.set_fault; per account, or site-wide with account=None; those acting on the
-signed-out sign-in page - email-first - only site-wide):
+signed-out sign-in page - email-first, password-link-after-email - only site-wide):
   no-persist, save-500, slow   the common ones (slow: dashboard pages and APIs wait `value` s)
   captcha          a correct password meets "Please complete the captcha to continue" (+ Verify,
                    counted as a challenge click, never solved)
@@ -26,6 +26,8 @@ signed-out sign-in page - email-first - only site-wide):
   email-first      the sign-in page has no "Sign in with password" link: Continue posts the
                    email, then a password field appears (accounts with a password) or "Check
                    your email" (magic link only)
+  password-link-after-email  no "Sign in with password" on the first step: Continue mails a link
+                   and only then offers "Sign in with password" (a second step optout cannot take)
   wording-2023     the toggle is "Block AI training" in "Publication details" (native checkbox
                    role=switch) instead of the 2026 "Opt out of AI training" (button role=switch)
   needs-save       toggles change only on the page until "Save changes" is pressed
@@ -112,6 +114,7 @@ class SubstackSite(Site):
         "wording-2023",
         "needs-save",
         "custom-domain-redirect",
+        "password-link-after-email",
     }
     session_cookie = SESSION_COOKIE
 
@@ -168,7 +171,8 @@ class SubstackSite(Site):
             if pub in PUBLICATIONS:
                 return Response.redirect(f"https://{pub}.substack.com{target}")
             return Response.redirect(target)
-        return Response.html(pages.sign_in_page(password_link=not self.state.fault("email-first")))
+        hidden = self.state.fault("email-first") or self.state.fault("password-link-after-email")
+        return Response.html(pages.sign_in_page(password_link=not hidden))
 
     def _email_login(self, request: Request) -> Response:
         """Continue with an email: a password step for accounts with one (email-first), else a link."""
@@ -177,7 +181,7 @@ class SubstackSite(Site):
         known = self.state.has_account(email)
         if self.state.fault("email-first") and known and self.state.get_setting(email, "has_password"):
             return Response.json({"has_password": True})
-        return Response.json({"sent": True})
+        return Response.json({"sent": True, "offer_password": bool(self.state.fault("password-link-after-email"))})
 
     def _login(self, request: Request) -> Response:
         """POST /api/v1/login: the password, checked; then captcha, magic link or a session."""
