@@ -58,7 +58,7 @@ async def write(page: Page, control: Control, element: Locator, wanted: State, t
     elif isinstance(control, Stepwise):
         await _steps(page, control, element, wanted, timeout)
     else:
-        radio = element.get_by_role("radio", name=str(wanted), exact=True)
+        radio = _radio(element, str(wanted))
         await _click(page, radio, timeout)
         await _await_state(page, control, element, wanted, timeout)
 
@@ -111,7 +111,7 @@ async def _await_state(page: Page, control: Control, element: Locator, wanted: S
                 timeout=timeout,
             )
         else:
-            radio = element.get_by_role("radio", name=str(wanted), exact=True)
+            radio = _radio(element, str(wanted))
             await radio.wait_for(state="attached", timeout=timeout)
             handle = await radio.element_handle(timeout=timeout)
             await page.wait_for_function(
@@ -161,11 +161,16 @@ def _one_option(text: str | None, options: tuple[str, ...]) -> str:
     return named[0]
 
 
+def _radio(group: Locator, option: str) -> Locator:
+    """The radio whose name starts with the option's words: sites append "(Default)" or help text."""
+    return group.get_by_role("radio", name=re.compile(r"^\s*" + re.escape(option) + r"(?!\w)", re.I))
+
+
 async def _read_radio(group: Locator, control: RadioGroup) -> str:
     """The option whose radio button is checked; exactly one must be."""
     checked = []
     for option in control.options:
-        radio = group.get_by_role("radio", name=option, exact=True)
+        radio = _radio(group, option)
         if await radio.count() != 1:
             raise Unreadable(f"the choice {option!r} is not on the page")
         if await radio.evaluate(READ_SWITCH):

@@ -105,7 +105,8 @@ async def run(tasks: Sequence[Task], options: Options) -> list[Result]:
                 task,
                 NeedsYou(
                     f"no {task.flow.title} account is set up",
-                    hint=f"run: optout login {task.flow.id} --account YOUR-LOGIN",
+                    hint=f"run: optout login {task.flow.id} --account YOUR-LOGIN"
+                    + ("" if task.flow.password_login else " --headed"),
                 ),
             )
     if runnable:

@@ -107,7 +107,7 @@ def test_apply_or_verify_of_a_guide_only_platform_points_to_the_guide(optout: Op
     assert done.stdout == ""
     as_json = optout(command, "meta", "--json")
     assert as_json.returncode == 2
-    assert json.loads(as_json.stdout) == {"results": []}  # never a row, let alone an "ok" one
+    assert json.loads(as_json.stdout) == {"results": [], "new_settings": []}  # never a row, let alone an "ok" one
 
 
 def test_show_of_a_guide_only_platform_prints_the_guide(optout: Optout) -> None:

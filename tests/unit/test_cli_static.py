@@ -90,7 +90,7 @@ def test_platforms_json_lists_linkedin_and_its_settings(home: Path) -> None:
 def test_platforms_text_lists_every_setting(home: Path) -> None:
     done = run(home, "platforms")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("linkedin  LinkedIn")
+    assert "\nlinkedin  LinkedIn  [automated" in "\n" + done.stdout
     for key in ("genai-training", "research", "partners"):
         assert f"    {key}: " in done.stdout
     assert "(ai-training, applied by default)" in done.stdout
