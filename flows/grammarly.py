@@ -73,9 +73,7 @@ class Grammarly(Flow):
             re.compile(r"(incorrect|invalid|wrong)[^.]{0,30}password|password[^.]{0,30}(incorrect|invalid|wrong)", re.I)
         ),
         signed_out=re.compile(r"^/(signin|login)\b"),
-        sso_origins=frozenset(
-            {"https://accounts.google.com", "https://www.facebook.com", "https://appleid.apple.com"}
-        ),
+        sso_origins=frozenset({"https://accounts.google.com", "https://www.facebook.com", "https://appleid.apple.com"}),
     )
     challenge = Challenge(
         urls=(re.compile(r"grammarly\.com/(signin|login)/(2sv|two-?step|verify)"),),

@@ -90,9 +90,7 @@ def test_a_save_that_does_not_persist_is_never_ok(optout: Optout, member: Member
     assert sandbox.get_setting(P, member.account, TRAINING) is True
 
 
-def test_two_step_code_page_needs_you_and_nothing_is_clicked(
-    optout: Optout, member: Member, sandbox: Sandbox
-) -> None:
+def test_two_step_code_page_needs_you_and_nothing_is_clicked(optout: Optout, member: Member, sandbox: Sandbox) -> None:
     sandbox.set_fault(P, "two-step", account=member.account)
     done = optout("login", P, "--account", member.account, "--password-stdin", stdin=member.password)
     assert done.returncode == 8, done.stdout + done.stderr
