@@ -18,8 +18,9 @@ Facts relied on (shared/reference/platforms.md §16, platforms-addendum.md §9, 
 - Password login exists; two-step verification asks for a 6-digit code "in the following
   screen" (help 360032922091; high): that screen stops the run as needs-you.
 Guesses (the reference says the sign-in URL, fields and buttons are unknown): the sign-in page
-`https://www.grammarly.com/signin` with email and password on one form, the button "Log in" or
-"Sign in", the wrong-password wording, the 2SV page's URL and its "6-digit code" wording, and
+`https://www.grammarly.com/signin`, either with email and password on one form or identifier
+first (email, "Continue", then password): both are accepted; the button "Log in" or "Sign in",
+the wrong-password wording, the 2SV page's URL and its "6-digit code" wording, and
 the markup of the toggle (any of a role=switch, a native checkbox or a toggle button).
 """
 
@@ -48,6 +49,18 @@ def training_toggle(page: Page) -> Locator:
     )
 
 
+def next_step(page: Page) -> Locator:
+    """What leads from the email to the password: a "Continue" (or "Log in") button on an
+    identifier-first form; on a one-page form, whose password field already shows, the email
+    field itself, which comes first and which clicking changes nothing."""
+    one_page = page.locator("form").filter(has=page.locator('input[type="password"]').locator("visible=true"))
+    return (
+        page.get_by_role("button", name=re.compile(r"^\s*(continue|next|log ?in|sign ?in)\s*$", re.I))
+        .or_(one_page.locator('input[type="email"], input[autocomplete="username"]').locator("visible=true"))
+        .first
+    )
+
+
 def admins_only(page: Page) -> Locator:
     """Grammarly's word that only the organisation's admins change this (wording guessed)."""
     return page.get_by_text(re.compile(r"only (your )?(account |organization.s )?admins? can (change|manage)", re.I))
@@ -66,6 +79,7 @@ class Grammarly(Flow):
         identifier=lambda page: page.locator('input[type="email"], input[autocomplete="username"]').or_(
             page.get_by_label(re.compile(r"^\s*email", re.I))
         ),
+        next=next_step,
         submit=lambda page: page.get_by_role("button", name=re.compile(r"^\s*(log ?in|sign ?in)\s*$", re.I)).or_(
             page.locator('form:has(input[type="password"]) [type="submit"]')
         ),
@@ -77,7 +91,10 @@ class Grammarly(Flow):
     )
     challenge = Challenge(
         urls=(re.compile(r"grammarly\.com/(signin|login)/(2sv|two-?step|verify)"),),
-        texts=(re.compile(r"\b6-digit (verification )?code\b", re.I), re.compile(r"enter (a|your) backup code", re.I)),
+        texts=(
+            re.compile(r"\b6-digit (verification )?code\b", re.I),
+            re.compile(r"enter (the|your|a) (verification |security |backup )?code", re.I),
+        ),
     )
     settings = (
         Setting(

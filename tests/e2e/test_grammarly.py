@@ -171,3 +171,19 @@ def test_an_unknown_label_is_site_changed_and_nothing_is_clicked(
     done = optout("apply", P, "--json")
     assert done.returncode == 16, done.stdout + done.stderr
     assert sandbox.writes(P, member.account) == 0
+
+
+def test_an_identifier_first_sign_in_works_too(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    sandbox.set_fault(P, "identifier-first")
+    login(optout, member)
+    assert sandbox.password_submissions(P, member.account) == 1
+    done = optout("apply", P)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting(P, member.account, TRAINING) is False
+
+
+def test_an_identifier_first_sign_in_rejects_a_wrong_password(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    sandbox.set_fault(P, "identifier-first")
+    done = optout("login", P, "--account", member.account, "--password-stdin", stdin="not-the-password")
+    assert done.returncode == 8, done.stdout + done.stderr
+    assert sandbox.password_submissions(P, member.account) == 1

@@ -34,20 +34,29 @@ def grammarly_page(title: str, body: str, script: str = "") -> str:
     return page(title, body, style=STYLE, script=script)
 
 
-def signin_page(next_url: str, *, error: bool = False, email: str = "") -> str:
-    """www.grammarly.com/signin: email and password on one form (the real layout is unknown)."""
+def signin_page(next_url: str, *, error: bool = False, email: str = "", step: str = "one-page") -> str:
+    """www.grammarly.com/signin (the real layout is unknown): email and password on one form
+    ("one-page"), or identifier first: the "email" step, then the "password" step."""
     alert = '<p class="error" role="alert">Invalid email or password. Please try again.</p>' if error else ""
+    email_field = f"""<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" value="{escape(email)}">"""
+    password_field = """<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password">"""
+    if step == "email":
+        action, fields, button = "/signin/email", email_field, "Continue"
+    elif step == "password":
+        shown = f'<p>{escape(email)}</p><input type="hidden" name="email" value="{escape(email)}">'
+        action, fields, button = "/signin", shown + password_field, "Log in"
+    else:
+        action, fields, button = "/signin", email_field + password_field, "Log in"
     body = f"""<header>{LOGO}</header><div class="card"><h1>Log in</h1>
 <button type="button">Continue with Google</button> <button type="button">Continue with Apple</button>
 <p>or</p>
-<form method="post" action="/signin" novalidate>
+<form method="post" action="{action}" novalidate>
 <input type="hidden" name="next" value="{escape(next_url)}">
-<label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" value="{escape(email)}">
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password">
+{fields}
 {alert}<p><a href="/resetpassword">Forgot password?</a></p>
-<button type="submit" class="primary">Log in</button></form>
+<button type="submit" class="primary">{button}</button></form>
 <p>Don't have an account? <a href="/signup">Sign up</a></p></div>"""
     return grammarly_page("Log in | Grammarly", body)
 

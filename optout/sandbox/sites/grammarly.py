@@ -16,12 +16,14 @@ An account's plan is chosen with the `plan` fault (per account):
             role=switch with aria-checked; /security/privacy is 404
   member    multi-user Pro, not an admin: /security/privacy says only admins can change it
 
-Faults (Sandbox.set_fault; per account, or site-wide with account=None):
+Faults (Sandbox.set_fault; per account, or site-wide with account=None; `identifier-first` acts
+before the account is known, so only site-wide):
   no-persist, save-500, slow   the common ones (slow: every account.grammarly.com answer)
   two-step         a correct password leads to the 6-digit code page (its "Verify" is counted)
   expired-session  every existing session of the account stops working
   tick-only        the Business checkmark is a plain button: no role=switch, no aria state
   label-changed    the toggle is called "Use my writing to improve Grammarly's AI" instead
+  identifier-first (site-wide only) sign-in asks for the email ("Continue"), then the password
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ ACCOUNT_HOST = "account.grammarly.com"
 ACCOUNT = f"https://{ACCOUNT_HOST}"
 SESSION_COOKIE = "grauth"
 TWO_STEP = "two-step"
+IDENTIFIER_FIRST = "identifier-first"
 TRAINING = "product_improvement_training"
 UPDATES = "product_updates"
 LABEL = "Product Improvement and Training"
@@ -68,7 +71,7 @@ class GrammarlySite(Site):
     name = "grammarly"
     hosts = (WWW, "grammarly.com", ACCOUNT_HOST)
     default_settings: ClassVar[Mapping[str, object]] = {TRAINING: True, UPDATES: True}
-    faults = COMMON_FAULTS | {"plan", TWO_STEP, "expired-session", "tick-only", "label-changed"}
+    faults = COMMON_FAULTS | {"plan", TWO_STEP, IDENTIFIER_FIRST, "expired-session", "tick-only", "label-changed"}
     session_cookie = SESSION_COOKIE
 
     def handle(self, request: Request) -> Response:
@@ -97,7 +100,12 @@ class GrammarlySite(Site):
         if path == "/signin":
             if self.account_of(request) is not None:
                 return Response.redirect(local_target(request.query.get("next", "")))
-            return Response.html(pages.signin_page(local_target(request.query.get("next", ""))))
+            step = "email" if self.state.fault(IDENTIFIER_FIRST) else "one-page"
+            return Response.html(pages.signin_page(local_target(request.query.get("next", "")), step=step))
+        if path == "/signin/email" and post:
+            email = request.form.get("email", "").strip()
+            target = local_target(request.form.get("next", ""))
+            return Response.html(pages.signin_page(target, email=email, step="password"))
         if path == "/signin/2sv" and not post:
             if self.state.lookup(TWO_STEP, request.query.get("token")) is None:
                 return Response.redirect("/signin")
@@ -120,7 +128,8 @@ class GrammarlySite(Site):
         if email:
             self.state.count(email, PASSWORD_SUBMISSIONS)
         if not self.state.password_matches(email, form.get("password", "")):
-            return Response.html(pages.signin_page(target, error=True, email=email))
+            step = "password" if self.state.fault(IDENTIFIER_FIRST) else "one-page"
+            return Response.html(pages.signin_page(target, error=True, email=email, step=step))
         if self.state.fault(TWO_STEP, email):
             token = self.state.issue(TWO_STEP, email)
             return Response.redirect(f"/signin/2sv?{urlencode({'token': token})}")
