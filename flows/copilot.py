@@ -13,8 +13,8 @@ Facts relied on (shared/reference/platforms.md §6, platforms-addendum.md §11, 
   `input[name="loginfmt"]`, `input[name="passwd"]`, `#idSIButton9`. "Stay signed in?" is answered
   "No" (`#idBtn_Back`, or the button "No" on that page). The emailed or texted verification-code
   page (`input[name="otc"]`) is needs-you. Work accounts are sent to login.microsoftonline.com: SSO.
-Guesses: the Privacy pane's URL `https://copilot.microsoft.com/settings/privacy` (no deep link is
-known), that signed-out visits to it are sent to login.live.com, the sign-in entry
+Guesses: the Privacy pane's URL `https://copilot.microsoft.com/settings/privacy`, then `/settings`
+(no deep link is known), that signed-out visits to it are sent to login.live.com, the sign-in entry
 `https://login.live.com/login.srf`, the wrong-password wording, the code page's wording, the
 statement shown where model training is not offered, and the toggles' markup (a role=switch, a
 native checkbox or a toggle button, named by their labels).
@@ -31,7 +31,9 @@ from optout.flow import Challenge, Flow, LoginForm, Setting, Switch
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
 
-PRIVACY = "https://copilot.microsoft.com/settings/privacy"  # a guess: no deep link is known
+COPILOT = "https://copilot.microsoft.com"
+# Guesses, tried in order while they answer 404: no deep link to the Privacy pane is known.
+PRIVACY = (f"{COPILOT}/settings/privacy", f"{COPILOT}/settings")
 NO = re.compile(r"^\s*no\s*$", re.I)
 
 
@@ -82,7 +84,7 @@ class Copilot(Flow):
         next=button("next"),
         submit=button("sign in"),
         rejected=lambda page: page.get_by_text(
-            re.compile(r"(account or password|that password) is incorrect|incorrect password", re.I)
+            re.compile(r"password[^.]{0,30}\bincorrect|incorrect[^.]{0,30}password", re.I)
         ),
         signed_out=re.compile(r"^/(login\.srf|oauth20_authorize\.srf|ppsecure/|GetCredentialType\.srf)"),
         sso_origins=frozenset({"https://login.microsoftonline.com"}),
@@ -93,13 +95,14 @@ class Copilot(Flow):
             re.compile(r"^\s*enter code\s*$", re.I),
             re.compile(r"verify your (email|identity|phone number)", re.I),
             re.compile(r"help us protect your account", re.I),
+            re.compile(r"we('ve)? (emailed|texted|sent) (you )?a code", re.I),
         ),
     )
     settings = (
         Setting(
             key="model-training-text",
             label="Model training on text",
-            urls=(PRIVACY,),
+            urls=PRIVACY,
             control=toggle("model training on text"),
             wanted=False,
             absent=not_offered,
@@ -108,7 +111,7 @@ class Copilot(Flow):
         Setting(
             key="model-training-voice",
             label="Model training on voice",
-            urls=(PRIVACY,),
+            urls=PRIVACY,
             control=toggle("model training on voice"),
             wanted=False,
             absent=not_offered,

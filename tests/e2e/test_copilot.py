@@ -142,3 +142,14 @@ def test_an_eea_account_is_absent_not_off(optout: Optout, member: Member, sandbo
     rows = results(done.stdout)
     assert [(r["status"], r["before"]) for r in rows] == [("absent", None), ("absent", None)]
     assert sandbox.writes(P, member.account) == 0
+
+
+def test_the_second_guessed_url_is_tried_when_the_first_is_not_found(
+    optout: Optout, member: Member, sandbox: Sandbox
+) -> None:
+    sandbox.set_fault(P, "pane-at-settings", account=member.account)
+    login(optout, member)
+    done = optout("apply", P, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert {r["url"] for r in results(done.stdout)} == {"https://copilot.microsoft.com/settings"}
+    assert sandbox.get_setting(P, member.account, TEXT) is False

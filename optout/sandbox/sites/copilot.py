@@ -21,6 +21,7 @@ account is known, so only site-wide):
   code             a correct password leads to "Enter code" (its "Sign in" is counted)
   expired-session  every existing session (live and Copilot) of the account stops working
   old-ui           the older login.live.com pages (loginfmt, passwd, #idSIButton9, #idBtn_Back)
+  pane-at-settings the Privacy pane is served at /settings; /settings/privacy is 404
   absent           an EEA account: "Model training isn't available in your region." and no
                    model-training toggles
 """
@@ -80,7 +81,7 @@ class CopilotSite(Site):
     name = "copilot"
     hosts = (COPILOT_HOST, LIVE_HOST, ACCOUNT_HOST)
     default_settings: ClassVar[Mapping[str, object]] = {TEXT: True, VOICE: True, MEMORY: True, ADS: True}
-    faults = COMMON_FAULTS | {"code", "expired-session", "old-ui", "absent"}
+    faults = COMMON_FAULTS | {"code", "expired-session", "old-ui", "absent", "pane-at-settings"}
 
     def account_of(self, request: Request) -> str | None:
         """The account of the session cookie that the request's host uses."""
@@ -197,7 +198,8 @@ class CopilotSite(Site):
             )
             return Response.redirect(f"{LIVE}/oauth20_authorize.srf?{query}", 302)
         self.delay(account)
-        if path == "/settings/privacy":
+        pane = "/settings" if self.state.fault("pane-at-settings", account) else "/settings/privacy"
+        if path == pane:
             return Response.html(pages.privacy_page(account))
         if path == "/api/user/settings":
             return self._api(request, account)
