@@ -100,7 +100,12 @@ class Adobe(Flow):
             }
         ),
     )
-    challenge = Challenge(texts=(re.compile(r"verify your identity|verifica tu identidad", re.I),))
+    challenge = Challenge(
+        texts=(
+            re.compile(r"verify your identity|verifica tu identidad", re.I),
+            re.compile(r"we sent (you )?a (verification )?code", re.I),
+        )
+    )
     settings = (
         Setting(
             key="content-analysis",
