@@ -142,7 +142,12 @@ async def _password_login(
     if form.next is not None:
         await form.next(page).click()
         password_input = page.locator('input[type="password"]').locator("visible=true").first
-        await _wait_visible(password_input.or_(challenge_locator(page, flow.challenge)), flow, "the password step")
+        try:
+            await _wait_visible(password_input.or_(challenge_locator(page, flow.challenge)), flow, "the password step")
+        except SiteChanged:
+            # The email step may hand over to single sign-on (needs you) or somewhere unknown (refused).
+            await _stop_on_foreign_origin(page, flow, form)
+            raise
         await _stop_on_foreign_origin(page, flow, form)
         await check_challenge(page, flow.challenge, flow.id)
     field = await password_field(page, form.origins, flow.id)
