@@ -48,9 +48,7 @@ def member(account_on: MakeAccount) -> Member:
     return account_on(WP)
 
 
-def test_dry_run_lists_every_eligible_site_and_writes_nothing(
-    optout: Optout, member: Member, sandbox: Sandbox
-) -> None:
+def test_dry_run_lists_every_eligible_site_and_writes_nothing(optout: Optout, member: Member, sandbox: Sandbox) -> None:
     login(optout, member)
     assert sandbox.password_submissions(WP, member.account) == 1
     done = optout("apply", WP, "--dry-run", "--json")
