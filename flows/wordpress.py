@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 LABEL = re.compile(r"prevent third.party sharing", re.I)
 SAVE = re.compile(r"^\s*save( settings| changes)?\s*$", re.I)
+SAVE_WORD = "contains(translate(concat(normalize-space(.), @value), 'SAVE', 'save'), 'save')"
 SITE_LINK = re.compile(r"^/(?:home|overview|settings/general)/([^/?#]+)/?$")
 HIDDEN_STATUS = re.compile(r"\b(private|coming soon)\b", re.I)
 PAGE_TEXT = "() => (document.querySelector('pre') || document.body || {innerText: ''}).innerText"
@@ -60,7 +61,7 @@ def opt_out(page: Page) -> Locator:
 
 def save(page: Page) -> Locator:
     """The Save button of the card that holds the checkbox (each Calypso card has its own)."""
-    card = opt_out(page).locator("xpath=ancestor::*[.//button][1]")
+    card = opt_out(page).locator(f"xpath=ancestor::*[.//*[self::button or @type='submit'][{SAVE_WORD}]][1]")
     return card.get_by_role("button", name=SAVE)
 
 
@@ -75,6 +76,16 @@ def slug(url: str) -> str:
     return (parts.hostname or "") + parts.path.rstrip("/").replace("/", "::")
 
 
+def shows_checkbox(site: dict[str, object]) -> bool:
+    """A site the user manages (when the listing says), public, and hosted by WordPress.com."""
+    capabilities = site.get("capabilities")
+    if isinstance(capabilities, dict) and not capabilities.get("manage_options"):
+        return False
+    if site.get("is_private") or site.get("is_coming_soon"):
+        return False
+    return not site.get("jetpack") or bool(site.get("is_wpcom_atomic"))
+
+
 async def managed_sites(page: Page) -> list[str] | None:
     """Sites whose checkbox WordPress.com shows: from the REST listing, else from the dashboard."""
     if urlsplit(page.url).hostname == "public-api.wordpress.com":
@@ -85,14 +96,9 @@ async def managed_sites(page: Page) -> list[str] | None:
         if not isinstance(document, dict) or not isinstance(document.get("sites"), list):
             return None  # e.g. "authorization_required": the dashboard is tried next
         return [
-            slug(str(site["URL"]))
+            slug(str(site["URL"])) if site.get("URL") else str(site["slug"])
             for site in document["sites"]
-            if isinstance(site, dict)
-            and site.get("URL")
-            and (site.get("capabilities") or {}).get("manage_options")
-            and not site.get("is_private")
-            and not site.get("is_coming_soon")
-            and (not site.get("jetpack") or site.get("is_wpcom_atomic"))
+            if isinstance(site, dict) and (site.get("URL") or site.get("slug")) and shows_checkbox(site)
         ]
     found: list[str] = []
     for href, row in await page.evaluate(LINKS):
@@ -118,14 +124,16 @@ class WordPress(Flow):
         submit=lambda page: page.locator('form[method="post"] button[type="submit"]').or_(
             page.get_by_role("button", name=re.compile(r"^\s*log in\s*$", re.I))
         ),
-        rejected=lambda page: page.get_by_text(re.compile(r"not the right password|incorrect password", re.I)),
+        rejected=lambda page: page.get_by_text(
+            re.compile(r"not the right password|(incorrect|wrong|invalid) password|password (is )?incorrect", re.I)
+        ),
         signed_out=re.compile(r"^/(log-in|wp-login\.php)\b"),
         sso_origins=frozenset({"https://accounts.google.com", "https://appleid.apple.com"}),
     )
     challenge = Challenge(
         urls=(re.compile(r"^https://wordpress\.com/log-in/(authenticator|sms|push|backup|webauthn|security-key)\b"),),
         texts=(
-            re.compile(r"^\s*verification code\s*$", re.I),
+            re.compile(r"\bverification code\b", re.I),
             re.compile(r"two.step authentication", re.I),
             re.compile(r"verify (that )?you.?re? (a )?human|not a robot", re.I),
             re.compile(r"^\s*check your email\s*$|emailed (you )?a (login )?link", re.I),
