@@ -105,9 +105,9 @@ class Tumblr(Flow):
     )
     challenge = Challenge(
         texts=(
-            re.compile(r"two.factor authentication|^\s*authentication code\s*$|backup code", re.I),
+            re.compile(r"two.factor|authenticat(ion|or) (code|app)|verification code|security code|backup code", re.I),
             re.compile(r"enter the (\w+ )?code|code we sent", re.I),
-            re.compile(r"not a robot|captcha", re.I),
+            re.compile(r"not a robot|captcha|are you (a )?human", re.I),
         ),
     )
     sites = SiteList(

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 LABEL = re.compile(r"prevent third.party sharing", re.I)
 SAVE = re.compile(r"^\s*save( settings| changes)?\s*$", re.I)
 SAVE_WORD = "contains(translate(concat(normalize-space(.), @value), 'SAVE', 'save'), 'save')"
-SITE_LINK = re.compile(r"^/(?:home|overview|settings/general)/([^/?#]+)/?$")
+# Site slugs are domains (with "::" for a sub-folder), which keeps other links out.
+SITE_LINK = re.compile(r"^/(?:home|overview|sites/overview|settings/general)/([^/?#]+\.[^/?#]+)/?$")
 HIDDEN_STATUS = re.compile(r"\b(private|coming soon)\b", re.I)
 PAGE_TEXT = "() => (document.querySelector('pre') || document.body || {innerText: ''}).innerText"
 LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => [a.href,
@@ -135,8 +136,8 @@ class WordPress(Flow):
         texts=(
             re.compile(r"\bverification code\b", re.I),
             re.compile(r"two.step authentication", re.I),
-            re.compile(r"verify (that )?you.?re? (a )?human|not a robot", re.I),
-            re.compile(r"^\s*check your email\s*$|emailed (you )?a (login )?link", re.I),
+            re.compile(r"verify (that )?you.?re? (a )?human|not a robot|security (check|challenge)", re.I),
+            re.compile(r"check your (email|inbox)|(sent|emailed) (you )?an? (login |magic )?(link|code)", re.I),
         ),
     )
     sites = SiteList(
