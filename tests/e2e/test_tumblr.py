@@ -161,3 +161,11 @@ def test_blogs_listed_by_the_switcher_when_the_api_refuses(optout: Optout, membe
     assert list(by_blog(done.stdout)) == [PRIMARY, SIDE]
     assert sharing(sandbox, member, PRIMARY) is True
     assert sandbox.writes(TB, member.account) == 1
+
+
+def test_slow_pages_still_succeed(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    login(optout, member)
+    sandbox.set_fault(TB, "slow", 2, account=member.account)
+    done = optout("apply", TB)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sharing(sandbox, member, PRIMARY) is True

@@ -204,3 +204,11 @@ def test_a_site_whose_page_has_no_checkbox_is_site_changed_not_done(
     assert rows[JETPACK]["status"] == "site-changed"
     assert rows[PUBLIC]["status"] == "ok"
     assert sandbox.writes(WP, member.account) == 1
+
+
+def test_slow_pages_still_succeed(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    login(optout, member)
+    sandbox.set_fault(WP, "slow", 2, account=member.account)
+    done = optout("apply", WP)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert opted_out(sandbox, member, PUBLIC) is True
