@@ -180,6 +180,7 @@ def test_a_site_reached_without_its_status_is_never_reported_done(
     login(optout, member)
     sandbox.set_fault(WP, "api-refused", account=member.account)
     sandbox.set_fault(WP, "bare-sites-list", account=member.account)
+    sandbox.set_fault(WP, "cspreport", account=member.account)  # the network never goes idle
     done = optout("apply", WP, "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     rows = by_site(done.stdout)

@@ -25,6 +25,7 @@ Faults (per account unless said):
                    (plus a hidden legacy input with the old field name)
   api-refused      /me/sites answers 403 authorization_required even with a session
   bare-sites-list  the /sites table has no Status column
+  cspreport        settings pages POST to /cspreport every 300 ms, so the network never idles
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ class WordPressSite(Site):
         "new-dashboard",
         "api-refused",
         "bare-sites-list",
+        "cspreport",
     }
     session_cookie = SESSION_COOKIE
 
@@ -144,6 +146,8 @@ class WordPressSite(Site):
             return self._login_endpoint(request)
         if path == "/log-in/authenticator":
             return self._two_step(request)
+        if path == "/cspreport" and request.method == "POST":
+            return Response(204)
         if path == "/log-in/blackbox" and request.method == "POST":
             who = request.form.get("usernameOrEmail", "")
             if who:
@@ -287,6 +291,7 @@ class WordPressSite(Site):
                 "jetpack": site.jetpack and not site.atomic,
                 "dashboard": "new" if self.state.fault("new-dashboard", account) else "classic",
                 "privacy_first": site.id % 2 == 1,
+                "cspreport": bool(self.state.fault("cspreport", account)),
             }
         )
 
