@@ -120,7 +120,9 @@ class WordPress(Flow):
     login = LoginForm(
         url="https://wordpress.com/log-in",
         origins=frozenset({"https://wordpress.com"}),
-        identifier=lambda page: page.locator('input[name="usernameOrEmail"]'),
+        identifier=lambda page: page.locator('input[name="usernameOrEmail"]').or_(
+            page.get_by_role("textbox", name=re.compile(r"username", re.I))
+        ),
         next=lambda page: page.locator('form[method="post"] button[type="submit"]'),
         submit=lambda page: page.locator('form[method="post"] button[type="submit"]').or_(
             page.get_by_role("button", name=re.compile(r"^\s*log in\s*$", re.I))
