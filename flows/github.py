@@ -37,15 +37,26 @@ if TYPE_CHECKING:
 FEATURES = "https://github.com/settings/copilot/features"
 OLD_PAGE = "https://github.com/settings/copilot"
 # Primer's action-menu trigger (or the older details-menu summary), or a native select.
+AI_ROW = r"use my data for AI model training"
+PRODUCT_ROW = r"use my data for product improvements"
 TRIGGER = "button[aria-haspopup]:not([aria-haspopup=false]), summary[aria-haspopup], select"
 
 
-def row_dropdown(label: str) -> Dropdown:
-    """The one dropdown in the smallest element that holds both `label` and a dropdown."""
+def row_dropdown(label: str, neighbour: str) -> Dropdown:
+    """The one dropdown in the smallest element that holds both `label` and a dropdown.
+
+    That element must not hold the `neighbour` row's label: were this row's own dropdown
+    missing, the two rows' common parent must not lend it the neighbour's.
+    """
     name = re.compile(label, re.I)
 
     def find(page: Page) -> Locator:
-        holders = page.locator("*").filter(has_text=name).filter(has=page.locator(TRIGGER))
+        holders = (
+            page.locator("*")
+            .filter(has_text=name)
+            .filter(has=page.locator(TRIGGER))
+            .filter(has_not_text=re.compile(neighbour, re.I))
+        )
         rows = holders.filter(has_not=page.locator("*").filter(has_text=name).filter(has=page.locator(TRIGGER)))
         labelled = page.get_by_role("combobox", name=name).or_(
             page.get_by_role("button", name=name).and_(page.locator("[aria-haspopup]"))
@@ -90,7 +101,7 @@ class GitHub(Flow):
             key="ai-model-training",
             label="Allow GitHub to use my data for AI model training",
             urls=(FEATURES, OLD_PAGE),
-            control=row_dropdown(r"use my data for AI model training"),
+            control=row_dropdown(AI_ROW, PRODUCT_ROW),
             wanted="Disabled",
             note='Settings > Copilot > Features > Privacy > "Allow GitHub to use my data for AI model training"',
         ),
@@ -98,7 +109,7 @@ class GitHub(Flow):
             key="product-improvements",
             label="Allow GitHub to use my data for product improvements",
             urls=(FEATURES, OLD_PAGE),
-            control=row_dropdown(r"use my data for product improvements"),
+            control=row_dropdown(PRODUCT_ROW, AI_ROW),
             wanted="Disabled",
             category="data-sharing",
             note='Settings > Copilot > Features > Privacy > "Allow GitHub to use my data for product improvements"',

@@ -189,14 +189,16 @@ def test_known_variants_of_the_page_still_work(
     assert untouched(sandbox, member)
 
 
-@pytest.mark.parametrize("fault", ["label-changed", "business-seat"])
+@pytest.mark.parametrize("fault", ["label-changed", "business-seat", "locked-row"])
 def test_a_missing_or_renamed_row_is_site_changed_and_nothing_is_written(
     optout: Optout, member: Member, sandbox: Sandbox, fault: str
 ) -> None:
     # A Business seat hides the row without saying the setting is not offered: not "absent".
+    # A row without its menu must not borrow the neighbouring row's.
     login(optout, member)
     sandbox.set_fault("github", fault, account=member.account)
     done = optout("apply", "github", "--json")
     assert done.returncode == 16, done.stdout + done.stderr
     assert results(done.stdout)[0]["status"] == "site-changed"
     assert sandbox.writes("github", member.account) == 0
+    assert sandbox.get_setting("github", member.account, PRODUCT) == "Enabled"

@@ -276,7 +276,8 @@ FEATURES_SCRIPT = r"""
         // Rows differ a little, as real pages do: some titles are headings, some are strong text.
         text.append(el(row.heading ? "h3" : "strong", {id: labelId}, row.label));
         if (row.help) text.append(el("p", {class: "note"}, row.help));
-        const control = data.control === "select" && section.privacy ? select(row, labelId) : menu(row);
+        const control = row.locked ? el("span", {class: "color-fg-muted"}, row.value)
+          : data.control === "select" && section.privacy ? select(row, labelId) : menu(row);
         r.append(text, section.privacy ? el("div", {class: "ml-3"}) : control);
         if (section.privacy) r.lastChild.append(control);
         box.append(r);

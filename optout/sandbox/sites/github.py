@@ -30,6 +30,8 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   label-changed     the AI row reads "Allow GitHub to use my data to train AI models" (unknown)
   business-seat     the Privacy rows are not displayed (Copilot Business seat); a notice names
                     the organization but does not say the setting is not offered
+  locked-row        the AI row shows its value as plain text, with no menu (its neighbour, the
+                    product-improvements row, keeps its menu)
 """
 
 from __future__ import annotations
@@ -140,6 +142,7 @@ class GitHubSite(Site):
         "heading",
         "label-changed",
         "business-seat",
+        "locked-row",
     }
     session_cookie = SESSION_COOKIE
 
@@ -267,6 +270,7 @@ class GitHubSite(Site):
             if key == AI_KEY and self.state.fault("label-changed", account):
                 label = RENAMED_AI
             value = self.state.get_setting(account, key)
+            locked = key == AI_KEY and bool(self.state.fault("locked-row", account))
             return {
                 "key": key,
                 "label": label,
@@ -274,6 +278,7 @@ class GitHubSite(Site):
                 "options": options,
                 "value": value,
                 "heading": heading,
+                "locked": locked,
             }
 
         sections: list[dict[str, object]] = [
@@ -305,7 +310,8 @@ class GitHubSite(Site):
             return Response.json({"message": "Invalid authenticity token"}, 422)
         key, value = form.get("policy", ""), form.get("value", "")
         spec = self._visible(account).get(key)
-        if spec is None or value not in spec[2]:
+        locked = key == AI_KEY and self.state.fault("locked-row", account)
+        if spec is None or value not in spec[2] or locked:
             return Response.json({"message": "Unprocessable Entity"}, 422)
         if not self.save(account, key, value):
             return Response.json({"message": "Internal Server Error"}, 500)
