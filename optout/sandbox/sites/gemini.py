@@ -105,7 +105,6 @@ class GeminiSite(Site):
             return self._poll(pending)
         if pending is None and (path == "/v3/signin/challenge/pwd" or path in CHECK_PATHS):
             return Response.redirect(f"/v3/signin/identifier?{urlencode({'continue': cont})}")
-        assert pending is not None or path not in CHECK_PATHS
         if path == "/v3/signin/challenge/pwd" and pending is not None:
             return self._password(request, pending) if post else self._password_page(pending)
         if path in CHECK_PATHS and pending is not None:
