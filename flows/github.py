@@ -1,0 +1,131 @@
+"""GitHub (https://github.com/): Copilot's "Allow GitHub to use my data for AI model training".
+
+Facts relied on (shared/reference/platforms.md §24; platforms-addendum.md §1; platforms.json):
+- The page is `/settings/copilot/features` (several 2026 guides, high); older guides use
+  `/settings/copilot`, tried next (medium).
+- The row "Allow GitHub to use my data for AI model training" is a dropdown Enabled/Disabled;
+  GitHub's docs say to open it and click "Disabled" (high). No Save step in the current docs, so
+  it saves on selection (inferred, medium-low). "Allow GitHub to use my data for product
+  improvements" is the related row, shown as an Enabled/Disabled select by one third-party
+  replica only (low); older guides call it a box to uncheck, which this flow does not handle.
+- Primer renders such dropdowns as an action menu: a trigger `button[aria-haspopup]` whose text
+  shows the choice, opening `menuitemradio` items with `aria-checked` (Primer source, medium).
+- The row is not displayed for Copilot Business/Enterprise seats (docs, high). No wording is
+  known that says so on the page, so a missing row is reported as site-changed, never absent.
+- Sign-in at `/login`: `#login_field` "Username or email address", `#password`, submit "Sign in"
+  posting to `/session` (high for ids, medium for the button). After the password:
+  `/sessions/two-factor/app` (also `/sessions/two-factor`, `/sessions/two-factor/mobile`) and
+  `/sessions/verified-device` (with `/captcha`), "Verify your device": all need the user (high).
+- Sudo mode, "Confirm password" / `#sudo_password` / `…/password_confirm`, may guard settings
+  (whether it guards this page is unknown): treated as a challenge, so no second password is
+  ever typed outside the sign-in form.
+Guesses, not in the reference: the wrong-password text "Incorrect username or password."; the
+"Confirm access" heading of the sudo page; how the label and the trigger share a row (the row is
+taken as the smallest element holding both); a native `<select>` as an alternative control.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from optout.flow import Challenge, Dropdown, Flow, LoginForm, Setting
+
+if TYPE_CHECKING:
+    from playwright.async_api import Locator, Page
+
+FEATURES = "https://github.com/settings/copilot/features"
+OLD_PAGE = "https://github.com/settings/copilot"
+# Primer's action-menu trigger (or the older details-menu summary), or a native select.
+AI_ROW = r"use my data for AI model training"
+PRODUCT_ROW = r"use my data for product improvements"
+TRIGGER = "button[aria-haspopup]:not([aria-haspopup=false]), summary[aria-haspopup], select"
+
+
+def row_dropdown(label: str, neighbour: str) -> Dropdown:
+    """The one dropdown in the smallest element that holds both `label` and a dropdown.
+
+    That element must not hold the `neighbour` row's label: were this row's own dropdown
+    missing, the two rows' common parent must not lend it the neighbour's.
+    """
+    name = re.compile(label, re.I)
+
+    def find(page: Page) -> Locator:
+        holders = (
+            page.locator("*")
+            .filter(has_text=name)
+            .filter(has=page.locator(TRIGGER))
+            .filter(has_not_text=re.compile(neighbour, re.I))
+        )
+        rows = holders.filter(has_not=page.locator("*").filter(has_text=name).filter(has=page.locator(TRIGGER)))
+        labelled = page.get_by_role("combobox", name=name).or_(
+            page.get_by_role("button", name=name).and_(page.locator("[aria-haspopup]"))
+        )
+        return rows.locator(TRIGGER).or_(labelled)
+
+    return Dropdown(find, options=("Enabled", "Disabled"))
+
+
+class GitHub(Flow):
+    """Keep GitHub from training AI models on your Copilot data (and, when asked, from using it)."""
+
+    id = "github"
+    title = "GitHub"
+    home = "https://github.com/settings/profile"
+    domains = ("github.com",)
+    login = LoginForm(
+        url="https://github.com/login",
+        origins=frozenset({"https://github.com"}),
+        identifier=lambda page: page.locator('#login_field, input[name="login"]').or_(
+            page.get_by_label("Username or email address")
+        ),
+        submit=lambda page: page.locator('form[action="/session"] [type="submit"][name="commit"]').or_(
+            page.get_by_role("button", name=re.compile(r"^\s*sign in\s*$", re.I))
+        ),
+        rejected=lambda page: page.get_by_text(re.compile(r"incorrect username or password", re.I)),
+        signed_out=re.compile(r"^/(login|session)(/|$)"),
+    )
+    challenge = Challenge(
+        urls=(
+            re.compile(r"github\.com/sessions/(two-factor|verified-device)"),
+            re.compile(r"github\.com/[^?#]*password_confirm"),
+        ),
+        texts=(
+            re.compile(r"^\s*two-factor authentication\s*$", re.I),
+            re.compile(r"^\s*verify your device\s*$", re.I),
+            re.compile(r"^\s*confirm (access|password)\s*$", re.I),
+        ),
+    )
+    settings = (
+        Setting(
+            key="ai-model-training",
+            label="Allow GitHub to use my data for AI model training",
+            urls=(FEATURES, OLD_PAGE),
+            control=row_dropdown(AI_ROW, PRODUCT_ROW),
+            wanted="Disabled",
+            note='Settings > Copilot > Features > Privacy > "Allow GitHub to use my data for AI model training"',
+        ),
+        Setting(
+            key="product-improvements",
+            label="Allow GitHub to use my data for product improvements",
+            urls=(FEATURES, OLD_PAGE),
+            control=row_dropdown(PRODUCT_ROW, AI_ROW),
+            wanted="Disabled",
+            category="data-sharing",
+            note='Settings > Copilot > Features > Privacy > "Allow GitHub to use my data for product improvements"',
+        ),
+    )
+    confidence = (
+        "replica only: written from public sources, never run against the live site; the page's "
+        "markup is unknown (modelled on Primer's action menu); GitHub usually asks for 2FA, so "
+        "expect to run: optout login github --headed"
+    )
+    sources = (
+        "github/docs content/copilot/how-tos/manage-your-account/manage-policies.md (Model training and improvements)",
+        "github.blog: updates to GitHub Copilot interaction data usage policy (2026-03-25)",
+        "primer/view_components action_menu.rb, action_menu/list.rb; primer/react ActionList/Item.tsx",
+        "public Playwright, Puppeteer and WebdriverIO login scripts (names not recorded), via platforms-addendum.md §1",
+    )
+
+
+FLOW = GitHub
