@@ -14,7 +14,8 @@ from optout.flow import Challenge
 GENERIC_CHALLENGE = Challenge(
     texts=(
         re.compile(r"quick security check|verify (it'?s|that it'?s) you|are you a (human|robot)", re.I),
-        re.compile(r"two-factor authentication|enter the (verification )?code", re.I),
+        # Anchored: an "enable two-factor authentication" banner on a settings page is no challenge.
+        re.compile(r"^\s*two-factor authentication\s*$|enter the (verification )?code", re.I),
         re.compile(r"account (has been|is) (temporarily )?(restricted|locked|suspended)", re.I),
         re.compile(r"^just a moment\.*$", re.I),
     ),
@@ -138,7 +139,8 @@ def challenge_locator(page: Page, challenge: Challenge) -> Locator:
     found = page.locator(", ".join(CAPTCHA_FRAMES))
     for pattern in (*challenge.texts, *GENERIC_CHALLENGE.texts):
         found = found.or_(page.get_by_text(pattern))
-    return found
+    # A hidden template holding such words is not a challenge the person would see.
+    return found.locator("visible=true")
 
 
 async def check_challenge(page: Page, challenge: Challenge, platform: str) -> None:
