@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 
 SETTINGS = "https://www.pinterest.com/settings"
 CANVAS = re.compile(r"\btrain(ing)?\s+Pinterest\s+Canvas\b", re.I)
+# The wording of a refused password is not in the reference: the usual phrasings.
+REJECTED = re.compile(
+    r"password (you entered )?(is|was) (incorrect|wrong|not (right|correct))|(incorrect|wrong|invalid) (email or )?"
+    r"password|no account (found|with)|(couldn.t|could not) find (an|your) account",
+    re.I,
+)
 
 
 def canvas_switch(page: Page) -> Locator:
@@ -56,9 +62,7 @@ class Pinterest(Flow):
         submit=lambda page: page.get_by_role("button", name=re.compile(r"^\s*log\s*in\s*$", re.I)).or_(
             page.locator('form:has(input[type="password"]) [type="submit"]')
         ),
-        rejected=lambda page: page.get_by_text(
-            re.compile(r"password you entered is incorrect|incorrect password|wrong password", re.I)
-        ),
+        rejected=lambda page: page.get_by_text(REJECTED),
         signed_out=re.compile(r"^/login\b"),
         sso_origins=frozenset(
             {"https://accounts.google.com", "https://www.facebook.com", "https://appleid.apple.com"}
@@ -71,6 +75,7 @@ class Pinterest(Flow):
             re.compile(r"enter the (\d+-digit )?(verification |security )?code", re.I),
             re.compile(r"unusual (activity|login)", re.I),
             re.compile(r"complete the security check", re.I),
+            re.compile(r"(verification|security) code", re.I),
         ),
     )
     settings = (

@@ -30,6 +30,12 @@ PRIVACY = "https://www.quora.com/settings/privacy"
 # Both words, either order: "Allow large language models to be trained on your content",
 # "Allow your content to be used to train large language models".
 LLM_TRAINING = re.compile(r"^(?=.*\blarge language models?\b)(?=.*\btrain)", re.I)
+# The wording of a refused password is not in the reference: the usual phrasings.
+REJECTED = re.compile(
+    r"password (you entered )?(is|was) (incorrect|wrong|not (right|correct))|(incorrect|wrong|invalid) (email or )?"
+    r"password|no account (found|with)|(couldn.t|could not) find (an|your) account",
+    re.I,
+)
 
 
 def llm_switch(page: Page) -> Locator:
@@ -49,9 +55,7 @@ class Quora(Flow):
         origins=frozenset({"https://www.quora.com"}),
         identifier=lambda page: page.locator("input#email").or_(page.get_by_label(re.compile(r"^\s*email", re.I))),
         submit=lambda page: page.get_by_role("button", name=re.compile(r"^\s*log\s*in\s*$", re.I)),
-        rejected=lambda page: page.get_by_text(
-            re.compile(r"incorrect (email or )?password|wrong password|password is incorrect|no account found", re.I)
-        ),
+        rejected=lambda page: page.get_by_text(REJECTED),
         # The sign-in form lives on the home page; its path is all the engine looks at.
         signed_out=re.compile(r"^/(login/?)?$"),
         sso_origins=frozenset({"https://accounts.google.com", "https://www.facebook.com"}),
@@ -62,6 +66,7 @@ class Quora(Flow):
             re.compile(r"confirm it.s you", re.I),
             re.compile(r"we sent a code to", re.I),
             re.compile(r"enter the (\d+-digit )?code", re.I),
+            re.compile(r"(verification|security) code", re.I),
         ),
     )
     settings = (
