@@ -39,6 +39,7 @@ log = get_logger()
 Mode = Literal["apply", "dry-run", "verify", "fix"]
 READ_ONLY: frozenset[Mode] = frozenset({"dry-run", "verify"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+SAVE_APPEARS_MS = 3_000
 
 
 @dataclass(frozen=True)
@@ -435,7 +436,14 @@ class AccountRun:
             if setting.modal is not None:
                 await setting.modal.close(self.page).click(timeout=timeout)
             if setting.save is not None:
-                await setting.save(self.page).click(timeout=timeout)
+                # Some versions of a page save by themselves and show no Save: the read-back decides.
+                button = setting.save(self.page).locator("visible=true")
+                try:
+                    await button.first.wait_for(timeout=min(timeout, SAVE_APPEARS_MS))
+                except PlaywrightError:
+                    log.info("setting.no_save_button")
+                else:
+                    await button.click(timeout=timeout)
             if not writes:
                 # Some pages save a moment after the click; wait for that request to start.
                 try:

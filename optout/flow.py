@@ -101,7 +101,7 @@ class Setting:
     wanted: bool | str
     category: Category = "ai-training"
     modal: Modal | None = None
-    save: Find | None = None
+    save: Find | None = None  # pressed when the page shows it; the read-back decides if it was needed
     absent: Find | None = None
     ready: Find | None = None
     note: str = ""
@@ -125,7 +125,8 @@ class LoginForm:
     """Where and how the password form is, and which origins may ever receive the password.
 
     The flow names the fields; the engine checks the page and types (DESIGN.md, "Safety").
-    `next` is the button between an identifier step and a password step, when there is one.
+    `next` is the button between an identifier step and a password step, when there is one
+    (clicked only when shown, so one flow serves a one-page and a two-step form).
     """
 
     url: str

@@ -140,7 +140,10 @@ async def _password_login(
         )
     await identifier.fill(account)
     if form.next is not None:
-        await form.next(page).click()
+        # One-page and two-step versions of a form: "Next" is clicked only where there is one.
+        step = form.next(page).locator("visible=true")
+        if await step.count():
+            await step.first.click()
         password_input = page.locator('input[type="password"]').locator("visible=true").first
         try:
             await _wait_visible(password_input.or_(challenge_locator(page, flow.challenge)), flow, "the password step")
