@@ -11,11 +11,14 @@ Facts relied on (platforms.md section 4, platforms-addendum.md section 2, platfo
   the session saved by `optout login claude --headed`. A magic link lands on
   `/magic-link#<token>` and only then on `/new` (medium), so `/magic-link` counts as signed out.
 - claude.ai polls forever (medium): nothing here asks the engine to wait for networkidle (no
-  `absent`). Cloudflare interstitials stop automated browsers (medium): needs-you.
+  `absent`). Cloudflare interstitials stop automated browsers (medium): needs-you. So does the
+  2025 pop-up "Updates to Consumer Terms and Policies" (toggle pre-set on, Accept; medium):
+  accepting terms is the person's choice, and its toggle must not be taken for the setting.
 Guessed, not in the reference: the control's markup (a Radix-style `button[role=switch]
 [aria-checked]` is inferred, low), so it is found by its accessible name or, failing that, as
-the one toggle of the row (its nearest ancestor with text) that carries the label; the wording of Cloudflare's page
-body (the reference detects it by its title, which the Challenge contract cannot express); the
+the one toggle of its row (its nearest ancestor with text) when that row carries the label; the
+wording of Cloudflare's page body (the reference detects it by its title, which the Challenge
+contract cannot express); the
 email field's and button's names beyond the clone's placeholder "Enter your personal or work
 email" and "Continue with email" (low).
 """
@@ -76,6 +79,8 @@ class Claude(Flow):
             re.compile(r"verify(ing)? you are (a )?human", re.I),
             re.compile(r"needs to review the security of your connection", re.I),
             re.compile(r"verify your phone number", re.I),
+            # The 2025 terms pop-up asks the person to choose and accept: never answered here.
+            re.compile(r"updates to consumer terms and policies", re.I),
         ),
     )
     settings = (

@@ -180,3 +180,14 @@ def test_a_plan_without_the_setting_is_site_changed_not_off(optout: Optout, memb
     assert (row["status"], row["after"]) == ("site-changed", None)
     assert sandbox.writes(SITE, member.account) == 0
     assert sandbox.get_setting(SITE, member.account, "location_metadata") is True
+
+
+def test_the_terms_pop_up_needs_you_and_is_not_answered(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    login(optout, member, sandbox)
+    sandbox.set_fault(SITE, "terms-update", account=member.account)
+    done = optout("apply", SITE, "--json")
+    assert done.returncode == 8, done.stdout + done.stderr
+    assert results(done.stdout)[0]["status"] == "needs-you"
+    assert sandbox.challenge_clicks(SITE, member.account) == 0  # "Accept" was not pressed
+    assert sandbox.writes(SITE, member.account) == 0
+    assert sandbox.get_setting(SITE, member.account, KEY) is True

@@ -211,6 +211,21 @@ def settings_page(account: str, tab: str, *, variant: bool) -> str:
     return claude_page("Settings - Claude", body, script)
 
 
+# The 2025 consumer-terms pop-up (platforms.md section 4): its toggle is pre-set on, and only
+# "Accept" records the choice. Its wording beyond the title is not in the reference.
+TERMS_POPUP = """<div role="dialog" aria-modal="true" aria-labelledby="terms-title" class="terms"
+ style="position:fixed;inset:0;background:rgba(0,0,0,.5);display:flex;align-items:center;justify-content:center">
+<form method="post" action="/api/account/accept_consumer_terms" style="background:#fff;padding:24px;max-width:480px">
+<h2 id="terms-title">Updates to Consumer Terms and Policies</h2>
+<p>We're updating our Consumer Terms and Privacy Policy. Please review and accept by September 28, 2025.</p>
+<div class="item"><span id="terms-grove">You can help improve Claude</span>
+<button type="button" role="switch" aria-checked="true" data-state="checked" aria-labelledby="terms-grove"
+ onclick="const v = this.getAttribute('aria-checked') !== 'true'; this.setAttribute('aria-checked', String(v));
+ this.setAttribute('data-state', v ? 'checked' : 'unchecked')"></button></div>
+<p>Allow the use of your chats and coding sessions to train and improve Anthropic AI models.</p>
+<button type="submit" class="primary">Accept</button></form></div>"""
+
+
 def cloudflare_page() -> str:
     """Cloudflare's interstitial on claude.ai; its checkbox posts (counted) and never passes."""
     body = """<div class="cf"><h1>claude.ai</h1><p>Verify you are human by completing the action below.</p>

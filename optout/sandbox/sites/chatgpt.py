@@ -18,6 +18,8 @@ sign-in only site-wide):
   cloudflare       every page of both hosts is the "Just a moment..." interstitial (403); its
                    checkbox posts a counted challenge click and is never solved
   mfa              a correct password leads to "Check your authenticator app" (TOTP)
+  sso-account      after the email step, auth.openai.com sends the browser to Google's
+                   sign-in (an account that signs in with Google); no password step
   expired-session  every existing session of the account stops working (new sign-ins work)
   old-route        /settings/data-controls answers 404; only /#settings/DataControls works
   no-testids       no data-testid anywhere (the flow must fall back to roles and names)
@@ -42,6 +44,7 @@ AUTH_HOST = "auth.openai.com"
 SESSION_COOKIE = "__Secure-next-auth.session-token"
 LOGIN_COOKIE = "oai-login-session"  # auth.openai.com's state between the two steps (guessed)
 LOGIN, CODE, MFA = "login", "code", "mfa"
+GOOGLE_SIGN_IN = "https://accounts.google.com/o/oauth2/v2/auth"  # not served by this replica
 TABS = ("general", "notifications", "personalization", "connectors", "data-controls", "security", "account")
 FEATURES = ("training_allowed", "remote_browser_data", "location", "audio_recordings", "memory")
 
@@ -58,7 +61,15 @@ class ChatGPTSite(Site):
         "audio_recordings": True,
         "memory": True,
     }
-    faults = COMMON_FAULTS | {"cloudflare", "mfa", "expired-session", "old-route", "no-testids", "reorder"}
+    faults = COMMON_FAULTS | {
+        "cloudflare",
+        "mfa",
+        "sso-account",
+        "expired-session",
+        "old-route",
+        "no-testids",
+        "reorder",
+    }
     session_cookie = SESSION_COOKIE
 
     def handle(self, request: Request) -> Response:
@@ -86,6 +97,8 @@ class ChatGPTSite(Site):
             email = request.form.get("email", "").strip()
             if not email:
                 return Response.html(pages.email_step("Email is required."))
+            if self.state.fault("sso-account", email):
+                return Response.redirect(f"{GOOGLE_SIGN_IN}?{urlencode({'login_hint': email})}", 302)
             response = Response.redirect("/log-in/password")
             token = self.state.issue(LOGIN, email)
             response.set_cookies.append(f"{LOGIN_COOKIE}={token}; Secure; HttpOnly; Path=/; SameSite=Lax")

@@ -22,6 +22,9 @@ Faults (Sandbox.set_fault; per account or site-wide with account=None):
   label-variant    the row reads "Help Improve Claude" (the official article's capitals), its
                    toggle has no accessible name, and "Location metadata" comes after it
   team-plan        no "Help improve Claude" row (Team/Enterprise plans do not offer it)
+  terms-update     every app page opens with the 2025 pop-up "Updates to Consumer Terms and
+                   Policies" (its own toggle pre-set on, and Accept, which counts as a
+                   challenge click: the choice is the person's)
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import secrets
 from collections.abc import Mapping
 from typing import ClassVar
 
+from optout.sandbox.html import inject_before_body_end
 from optout.sandbox.messages import Request, Response
 from optout.sandbox.site import CHALLENGE_CLICKS, COMMON_FAULTS, Site
 from optout.sandbox.sites import _claude_pages as pages
@@ -48,7 +52,14 @@ class ClaudeSite(Site):
     name = "claude"
     hosts = (HOST,)
     default_settings: ClassVar[Mapping[str, object]] = {"grove_enabled": True, "location_metadata": True}
-    faults = COMMON_FAULTS | {"person-signs-in", "cloudflare", "expired-session", "label-variant", "team-plan"}
+    faults = COMMON_FAULTS | {
+        "person-signs-in",
+        "cloudflare",
+        "expired-session",
+        "label-variant",
+        "team-plan",
+        "terms-update",
+    }
     session_cookie = SESSION_COOKIE
 
     def handle(self, request: Request) -> Response:
@@ -77,6 +88,16 @@ class ClaudeSite(Site):
             return response
         if account is None:
             return Response.redirect("/login")
+        if path == "/api/account/accept_consumer_terms" and request.method == "POST":
+            self.state.count(account, CHALLENGE_CLICKS)
+            return Response.redirect("/new")
+        response = self._app(request, path, account)
+        if response.is_html and response.status == 200 and self.state.fault("terms-update", account):
+            response.body = inject_before_body_end(response.body.decode(), pages.TERMS_POPUP).encode()
+        return response
+
+    def _app(self, request: Request, path: str, account: str) -> Response:
+        """The signed-in pages: the app and the settings tabs."""
         if path in ("/", "/new", "/recents") or path.startswith("/chat/"):
             return Response.html(pages.app_page(account))
         if path == "/settings":
