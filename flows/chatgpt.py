@@ -43,7 +43,7 @@ CONTINUE = re.compile(r"^\s*(continue|next)\s*$", re.I)
 
 def improve_row(page: Page) -> Locator:
     """The Data controls row that opens the modal: its test id, or its name "... On|Off"."""
-    return page.locator('button[data-testid="improve-model-open-modal-button"]').or_(
+    return page.locator('[data-testid="improve-model-open-modal-button"]').or_(
         page.get_by_role("button", name=re.compile(r"^\s*improve the model for everyone\b", re.I))
     )
 
@@ -68,13 +68,15 @@ class ChatGPT(Flow):
     login = LoginForm(
         url=f"{AUTH}/log-in",
         origins=frozenset({AUTH}),
-        identifier=lambda page: page.locator('input[type="email"], input[name="email"], input[autocomplete^="email"]')
-        .or_(page.get_by_role("textbox", name=re.compile(r"email", re.I)))
-        .or_(page.locator('input[autocomplete="username"]')),
+        identifier=lambda page: (
+            page.locator('input[type="email"], input[name="email"], input[autocomplete^="email"]')
+            .or_(page.get_by_role("textbox", name=re.compile(r"email", re.I)))
+            .or_(page.locator('input[autocomplete="username"]'))
+        ),
         next=lambda page: page.get_by_role("button", name=CONTINUE),
         submit=lambda page: page.get_by_role("button", name=re.compile(r"^\s*(continue|log in)\s*$", re.I)),
         rejected=lambda page: page.get_by_text(
-            re.compile(r"(incorrect|wrong|invalid) (email( address)? or )?password", re.I)
+            re.compile(r"(incorrect|wrong|invalid)\b.{0,30}\bpassword|\bpassword\b.{0,30}\b(incorrect|wrong)", re.I)
         ),
         signed_out=re.compile(r"^/(auth/login|auth/log-in|log-in|login|u/login|authorize|api/auth/signin)\b"),
         sso_origins=frozenset(
@@ -87,11 +89,15 @@ class ChatGPT(Flow):
         ),
     )
     challenge = Challenge(
-        urls=(re.compile(r"^https://auth\.openai\.com/(mfa|mfa-challenge|email-verification)\b"),),
+        urls=(
+            re.compile(r"^https://auth\.openai\.com/(mfa|mfa-challenge|email-verification)\b"),
+            re.compile(r"/cdn-cgi/challenge-platform/|[?&]__cf_chl_(rt_)?tk="),
+        ),
         texts=(
             re.compile(r"^\s*just a moment(\.{3}|…)?\s*$", re.I),
             re.compile(r"verify(ing)? you are (a )?human", re.I),
-            re.compile(r"needs to review the security of your connection", re.I),
+            re.compile(r"checking (if the site connection is secure|your browser)", re.I),
+            re.compile(r"needs to review the security of your connection|security by cloudflare", re.I),
             re.compile(r"authenticator app|one-time (pass)?code|enter (the|your) 6-digit code", re.I),
         ),
     )
