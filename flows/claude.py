@@ -18,9 +18,9 @@ Guessed, not in the reference: the control's markup (a Radix-style `button[role=
 [aria-checked]` is inferred, low), so it is found by its accessible name or, failing that, as
 the one toggle of its row (its nearest ancestor with text) when that row carries the label; the
 wording of Cloudflare's page body (the reference detects it by its title, which the Challenge
-contract cannot express); the
-email field's and button's names beyond the clone's placeholder "Enter your personal or work
-email" and "Continue with email" (low).
+contract cannot express); the email field's and button's names beyond the clone's placeholder
+"Enter your personal or work email" and "Continue with email" (low; only used to tell sign-in
+pages apart, never typed into).
 """
 
 from __future__ import annotations
@@ -37,8 +37,6 @@ HOME = "https://claude.ai"
 NAME = re.compile(r"help improve claude|train and improve anthropic", re.I)
 UPPER, LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
 TOGGLE = "(@role='switch' or (self::input and @type='checkbox') or @aria-pressed)"
-
-
 TEXT = f"translate(normalize-space(.), '{UPPER}', '{LOWER}')"
 # The row of a toggle: its nearest ancestor with some text besides an "On"/"Off" of its own.
 ROW = f"ancestor::*[not({TEXT} = '' or {TEXT} = 'on' or {TEXT} = 'off')][1]"
@@ -74,10 +72,12 @@ class Claude(Flow):
         sso_origins=frozenset({"https://accounts.google.com", "https://appleid.apple.com"}),
     )
     challenge = Challenge(
+        urls=(re.compile(r"/cdn-cgi/challenge-platform/|[?&]__cf_chl_(rt_)?tk="),),
         texts=(
             re.compile(r"^\s*just a moment(\.{3}|…)?\s*$", re.I),
             re.compile(r"verify(ing)? you are (a )?human", re.I),
-            re.compile(r"needs to review the security of your connection", re.I),
+            re.compile(r"checking (if the site connection is secure|your browser)", re.I),
+            re.compile(r"needs to review the security of your connection|security by cloudflare", re.I),
             re.compile(r"verify your phone number", re.I),
             # The 2025 terms pop-up asks the person to choose and accept: never answered here.
             re.compile(r"updates to consumer terms and policies", re.I),
