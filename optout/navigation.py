@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
@@ -20,6 +21,10 @@ BACKOFF_BASE_S = 1.0
 async def goto(page: Page, flow: type[Flow], url: str) -> Response | None:
     """Navigate (a fresh load, never a cached one), retrying only what is safe to retry."""
     reason = ""
+    here, there = urlsplit(page.url), urlsplit(url)
+    if there.fragment and here._replace(fragment="") == there._replace(fragment=""):
+        # Going to the same page with a #part is a jump within it that reloads nothing.
+        await page.goto("about:blank")
     for attempt in range(1, ATTEMPTS + 1):
         try:
             response = await page.goto(url, wait_until="load")

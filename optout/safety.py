@@ -17,7 +17,7 @@ GENERIC_CHALLENGE = Challenge(
         # Anchored: an "enable two-factor authentication" banner on a settings page is no challenge.
         re.compile(r"^\s*two-factor authentication\s*$|enter the (verification )?code", re.I),
         re.compile(r"account (has been|is) (temporarily )?(restricted|locked|suspended)", re.I),
-        re.compile(r"^just a moment\.*$", re.I),
+        re.compile(r"^just a moment(\.*|…)$", re.I),
     ),
 )
 CAPTCHA_FRAMES = (
