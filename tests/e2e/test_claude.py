@@ -6,13 +6,13 @@ replica's person-signs-in fault plays the person in a virtual display), and runs
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 SITE = "claude"
 KEY = "grove_enabled"
@@ -42,13 +42,6 @@ def login(optout: Optout, member: Member, sandbox: Sandbox) -> None:
 def auth_posts(sandbox: Sandbox) -> list[object]:
     """Every sign-in request (email sent, code or link checked) the replica has received."""
     return [r for r in sandbox.requests(SITE) if r.method == "POST" and r.path.startswith("/api/auth/")]
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    assert set(document) == {"results"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def test_headed_login_through_the_magic_link_saves_a_session_and_no_password(

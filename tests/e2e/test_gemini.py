@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,6 +9,7 @@ import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 KEEP = "keep_activity"
 LABEL = "Keep Activity (Gemini Apps Activity)"
@@ -26,13 +26,6 @@ def login(optout: Optout, member: Member) -> None:
     done = optout("login", "gemini", "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stderr
     assert "Signed in to Google Gemini" in done.stdout
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    assert set(document) == {"results"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def others_untouched(sandbox: Sandbox, member: Member) -> bool:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 AI = "ai_model_training"
 PRODUCT = "product_improvements"
@@ -25,13 +24,6 @@ def login(optout: Optout, member: Member) -> None:
     done = optout("login", "github", "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stderr
     assert "Signed in to GitHub" in done.stdout
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    assert set(document) == {"results"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def untouched(sandbox: Sandbox, member: Member) -> bool:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 IMPROVE = "improve_the_model"
 BYSTANDERS = ("personalize_with_x", "usage_analytics")
@@ -24,13 +23,6 @@ def login(optout: Optout, member: Member) -> None:
     done = optout("login", "grok", "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Signed in to Grok" in done.stdout
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    assert set(document) == {"results"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def test_login_at_accounts_x_ai_returns_to_grok_and_saves_the_session(

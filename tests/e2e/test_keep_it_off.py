@@ -19,7 +19,8 @@ import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import Member, Optout
-from tests.e2e.test_linkedin import AI, login, results
+from tests.e2e.journey import results
+from tests.e2e.test_linkedin import AI, login
 
 LABEL = "Use my data for training content creation AI models"
 NEW_SWITCH = "Use my profile to personalize AI-written suggestions"

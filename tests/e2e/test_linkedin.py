@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import Member, Optout
+from tests.e2e.journey import results
 
 AI = "allowDataForGenerativeAI"
 RESEARCH = "allowAnonymizedDataResearch"
@@ -18,13 +17,6 @@ def login(optout: Optout, member: Member) -> None:
     done = optout("login", "linkedin", "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stderr
     assert "Signed in to LinkedIn" in done.stdout
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    assert set(document) == {"results", "new_settings"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def test_login_stores_password_in_keyring_and_saves_an_encrypted_session(

@@ -7,12 +7,11 @@ opens the emailed link), and later runs use the saved session.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 KEY = "third_party_ai"
 MINIMIZE = "Minimize third-party training"
@@ -36,13 +35,6 @@ def login_headed(optout: Optout, member: Member, sandbox: Sandbox) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Signed in to Medium" in done.stdout
     assert "password stored" not in done.stdout
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    assert set(document) == {"results"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def test_headed_login_saves_a_session_and_no_password(optout: Optout, writer: Member, sandbox: Sandbox) -> None:

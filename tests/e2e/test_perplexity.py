@@ -7,12 +7,11 @@ email and the code "they got by email".
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 SITE = "perplexity"
 RETENTION = "ai_data_retention"
@@ -34,11 +33,6 @@ def login(optout: Optout, member: Member, sandbox: Sandbox) -> None:
         sandbox.set_fault(SITE, "person-signs-in", False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert sandbox.password_submissions(SITE, member.account) == 1  # one emailed-code sign-in
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    return json.loads(stdout)["results"]  # type: ignore[no-any-return]
 
 
 def test_headed_login_then_dry_run_apply_and_a_second_apply(optout: Optout, member: Member, sandbox: Sandbox) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 SITE = "quora"
 LLM = "allow_llm_training"
@@ -24,11 +23,6 @@ def login(optout: Optout, member: Member) -> None:
     """Sign the member in once, password on stdin."""
     done = optout("login", SITE, "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stderr
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    return json.loads(stdout)["results"]  # type: ignore[no-any-return]
 
 
 def test_dry_run_reports_on_and_sends_no_write(optout: Optout, member: Member, sandbox: Sandbox) -> None:

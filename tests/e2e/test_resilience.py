@@ -8,7 +8,8 @@ from filelock import FileLock
 
 from optout.sandbox import Sandbox
 from tests.conftest import Member, Optout
-from tests.e2e.test_linkedin import AI, login, results
+from tests.e2e.journey import results
+from tests.e2e.test_linkedin import AI, login
 
 
 def test_a_second_run_while_one_holds_the_lock_exits_32_without_contacting_a_site(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 FIELDNOTES = "block_ai_training:fieldnotes"  # off by default: training allowed
 QUIET = "block_ai_training:quietmargins"  # on by default: already opted out
@@ -25,13 +24,6 @@ def login(optout: Optout, member: Member) -> None:
     done = optout("login", "substack", "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Signed in to Substack" in done.stdout
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document, by publication."""
-    document = json.loads(stdout)
-    assert set(document) == {"results"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def by_site(stdout: str) -> dict[object, dict[str, object]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 WP = "wordpress"
 PUBLIC = "quietmornings.wordpress.com"  # sharing allowed: the one to change
@@ -29,12 +28,6 @@ def login(optout: Optout, member: Member) -> None:
     """Log in once, password on stdin."""
     done = optout("login", WP, "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def by_site(stdout: str) -> dict[object, dict[str, object]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
+from tests.e2e.journey import results
 
 TRAINING, PERSONALIZATION, MEMORY = "allow_grok_training", "allow_grok_personalization", "allow_grok_memory"
 ALL = ("--setting", "grok-training", "--setting", "grok-personalization", "--setting", "grok-memory")
@@ -24,13 +23,6 @@ def login(optout: Optout, member: Member) -> None:
     done = optout("login", "x", "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Signed in to X" in done.stdout
-
-
-def results(stdout: str) -> list[dict[str, object]]:
-    """The rows of a --json document."""
-    document = json.loads(stdout)
-    assert set(document) == {"results"}
-    return document["results"]  # type: ignore[no-any-return]
 
 
 def boxes(sandbox: Sandbox, member: Member) -> tuple[object, ...]:
