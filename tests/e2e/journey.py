@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
+
+import pytest
 
 from tests.conftest import Member, Optout
 
@@ -18,3 +22,13 @@ def password_login(optout: Optout, platform: str, member: Member) -> None:
     """Sign the member in once, as a user would, password on stdin."""
     done = optout("login", platform, "--account", member.account, "--password-stdin", stdin=member.password + "\n")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def until(condition: Callable[[], object], what: str, deadline_s: float = 90) -> object:
+    """Wait for a state by polling it (not a fixed delay); fail with `what` after the deadline."""
+    end = time.monotonic() + deadline_s
+    while not (value := condition()):
+        if time.monotonic() > end:
+            pytest.fail(f"timed out waiting for {what}")
+        time.sleep(0.1)
+    return value

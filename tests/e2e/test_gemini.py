@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import MakeAccount, Member, Optout
-from tests.e2e.journey import results
+from tests.e2e.journey import results, until
 
 KEEP = "keep_activity"
 LABEL = "Keep Activity (Gemini Apps Activity)"
@@ -131,9 +130,7 @@ def test_headed_login_waits_for_the_phone_prompt_to_be_approved(
             stdin=member.password,
             display=True,
         )
-        deadline = time.monotonic() + 180
-        while not polled() and not running.done() and time.monotonic() < deadline:
-            time.sleep(0.1)  # waiting for a state of the sandbox, not for time to pass
+        until(lambda: polled() or running.done(), "the phone prompt", deadline_s=180)
         assert polled() and not running.done(), "the phone prompt never showed"
         sandbox.set_fault("gemini", "2sv", "approved", account=member.account)  # the person taps Yes
         done = running.result(timeout=240)

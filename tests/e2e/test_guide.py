@@ -11,14 +11,14 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from optout.sandbox import Sandbox
 from tests.conftest import REPO, Optout
+from tests.e2e.journey import until
 
 META_FORM = "https://www.facebook.com/help/contact/6359191084165019"
 
@@ -233,16 +233,6 @@ def close_visible_windows(display: str) -> int:
         return asked
     finally:
         x11.XCloseDisplay(connection)
-
-
-def until(condition: Callable[[], object], what: str, deadline_s: float = 90) -> object:
-    """Wait for a state by polling it (not a fixed delay); fail with `what` after the deadline."""
-    end = time.monotonic() + deadline_s
-    while not (value := condition()):
-        if time.monotonic() > end:
-            pytest.fail(f"timed out waiting for {what}")
-        time.sleep(0.1)
-    return value
 
 
 def display_of(root_pid: int) -> dict[str, str] | None:
