@@ -62,7 +62,7 @@ def execute(
                 results = asyncio.run(run(chosen, options))
                 drift.explain(results, history.off_since, lambda p: registry.load(p).title)
                 new_settings = [n.as_json() for n in history.new_settings]
-                code = exit_code(results) | new_settings_exit(new_settings)
+                code = exit_code(results)
                 reconciled = history.finish(results, code)
             finally:
                 history.close()
@@ -106,11 +106,6 @@ def command_line(argv: Sequence[str]) -> str:
             words.append(word)
         hide_next = word == "--notify"
     return " ".join(words)
-
-
-def new_settings_exit(new_settings: Sequence[dict[str, object]]) -> int:
-    """A new AI setting that is not (known to be) off counts as not-off: cron must speak."""
-    return Exit.NOT_OFF if any(n["state"] != "off" for n in new_settings) else 0
 
 
 notify_option = click.option(

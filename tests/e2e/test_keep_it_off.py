@@ -152,7 +152,7 @@ def test_a_new_ai_switch_is_reported_once_and_never_changed(optout: Optout, memb
     sandbox.set_fault("linkedin", "new-ai-switch", account=member.account)
     writes = sandbox.writes("linkedin", member.account)
     found = optout("verify", "linkedin", "--json")
-    assert found.returncode == 4, found.stderr
+    assert found.returncode == 0, found.stderr  # reported, not counted: the settings asked for are off
     [new] = json.loads(found.stdout)["new_settings"]
     assert (new["platform"], new["account"], new["label"], new["state"]) == (
         "linkedin",
