@@ -10,7 +10,7 @@ import pytest
 
 from optout import registry
 from optout.errors import Exit, UsageError
-from optout.flow import Dropdown, Flow, RadioGroup, Switch
+from optout.flow import Dropdown, Flow, RadioGroup, Stepwise, Switch
 from optout.safety import normalize_origin
 
 FLOWS = registry.all_flows()
@@ -69,7 +69,7 @@ def test_every_url_is_https(flow: type[Flow]) -> None:
 
 @pytest.mark.parametrize("flow", FLOWS, ids=by_id)
 def test_login_origins_are_exact_https_origins(flow: type[Flow]) -> None:
-    if flow.login is None:
+    if flow.login is None or not flow.password_login:
         pytest.skip(f"{flow.id} has no password form")
     assert flow.login.origins, f"{flow.id}: a password form with no allowed origin"
     for origin in (*flow.login.origins, *flow.login.sso_origins):
@@ -88,6 +88,8 @@ def test_wanted_state_fits_the_control(flow: type[Flow]) -> None:
         elif isinstance(setting.control, Dropdown | RadioGroup):
             assert isinstance(setting.wanted, str), f"{where}: a choice wants an option's name"
             assert setting.wanted in setting.control.options, f"{where}: {setting.wanted!r} is not an option"
+        elif isinstance(setting.control, Stepwise):
+            assert setting.wanted is False, f"{where}: a stepwise control can only be turned off"
         else:
             pytest.fail(f"{where}: unknown control kind {type(setting.control).__name__}")
 
