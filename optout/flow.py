@@ -36,7 +36,7 @@ class Switch:
 @dataclass(frozen=True)
 class Dropdown:
     """A choice among named options: a native `<select>`, or a button opening a menu of
-    `menuitemradio` items (GitHub's Primer ActionMenu)."""
+    `menuitemradio` items (a Primer-style ActionMenu)."""
 
     find: Find
     options: tuple[str, ...]

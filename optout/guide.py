@@ -37,7 +37,7 @@ class Guide:
     """What a person does by hand on one platform, where, and how sure the reference is.
 
     `id` is the platform id: the same as a flow's when the platform also has automated
-    settings (`optout guide linkedin`), else the platform's only entry (`optout guide meta`).
+    settings, else the platform's only entry (`optout guide PLATFORM` either way).
     `kind` is "guided" when there is something to do (a form, an email) and "informational"
     when the platform offers no opt-out at all.
     """

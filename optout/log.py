@@ -49,7 +49,7 @@ _SECRET_KEY_PARTS = (
     "apikey",
     "private_key",
 )
-# Short names match only as whole words, so "pin" masks "pin_code" but not "pinterest".
+# Short names match only as whole words, so "pin" masks "pin_code" but not "spinner".
 _SECRET_KEY_WORDS = frozenset({"pwd", "pass", "otp", "totp", "pin"})
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")

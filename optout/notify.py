@@ -27,7 +27,7 @@ def check_available(urls: Sequence[str]) -> None:
         if apprise.Apprise.instantiate(url) is None:
             raise UsageError(
                 f"--notify: {scheme_of(url)} is not a notification URL apprise knows",
-                hint="see https://github.com/caronc/apprise/wiki for the URL forms",
+                hint="see the apprise documentation for the URL forms",
             )
 
 

@@ -2,8 +2,8 @@
 
 Flows are the modules of the `flows` package (each defines FLOW) plus the "optout.flows" entry
 points. Guides are the modules of `flows.guides` (each defines GUIDE) plus the "optout.guides"
-entry points. A platform id may have a flow, a guide, or both (linkedin: the switch and an
-objection form); the two never share a file, so adding one never edits the other.
+entry points. A platform id may have a flow, a guide, or both (a switch optout sets and a form
+the person sends); the two never share a file, so adding one never edits the other.
 """
 
 from __future__ import annotations

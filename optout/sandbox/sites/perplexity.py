@@ -127,7 +127,7 @@ class PerplexitySite(Site):
         self._codes: dict[str, list[str]] = {}  # the code tokens sent to each address
 
     def _send_code(self, request: Request) -> Response:
-        """"Continue with email": a new 6-digit code for the address, then the code page."""
+        """ "Continue with email": a new 6-digit code for the address, then the code page."""
         email = request.form.get("email", "").strip()
         callback = safe_callback(request.form.get("callbackUrl", "/"))
         if self.state.has_account(email):

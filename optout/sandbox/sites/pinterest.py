@@ -150,7 +150,7 @@ class PinterestSite(Site):
         return Response.html(pages.two_factor_page(token))
 
     def _two_factor_click(self, request: Request) -> Response:
-        """"Verify": counted, and the same page again (no code is ever right here)."""
+        """ "Verify": counted, and the same page again (no code is ever right here)."""
         token = request.form.get("token", "")
         pending = self.state.lookup(TWO_FACTOR, token)
         if pending is None:
