@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from functools import partial
-from operator import ne
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Locator, Page
+from playwright.async_api import Frame, Locator, Page, Request
 
 from optout import credentials
 from optout.errors import NeedsYou, PasswordRejected, Refused, SiteChanged, Unavailable
@@ -259,23 +257,56 @@ async def headed_login(page: Page, flow: type[Flow], *, start: bool = True) -> N
 
     A page on the platform's own site is not enough (the user may be on "Forgot password?"):
     a members-only page is loaded in a second tab, and only when it is not a sign-in page or a
-    challenge does the wait end.
+    challenge does the wait end. It is checked again whenever the window moves on or sends a form.
     """
     if start:
         await goto(page, flow, flow.login.url if flow.login is not None else flow.home)
     print(f"Finish signing in to {flow.title} in the browser window; optout waits up to 10 minutes.", flush=True)
+    activity = _Activity(page)
     try:
         async with asyncio.timeout(HEADED_TIMEOUT_MS / 1000):
-            while True:
-                await page.wait_for_url(lambda url: signed_in_url(flow, url), timeout=0)
-                if await _members_page_opens(page, flow):
+            while not page.is_closed():
+                activity.seen.clear()  # before the check, so that nothing done during it is missed
+                if signed_in_url(flow, page.url) and await _members_page_opens(page, flow):
                     return
-                await page.wait_for_url(partial(ne, page.url), timeout=0)  # the next page the user opens
+                await activity.seen.wait()
     except (TimeoutError, PlaywrightError):
-        raise NeedsYou(
-            f"the sign-in to {flow.title} was not finished (window closed or 10 minutes passed)",
-            hint=f"run: optout login {flow.id} --headed",
-        ) from None
+        pass
+    finally:
+        activity.stop()
+    raise NeedsYou(
+        f"the sign-in to {flow.title} was not finished (window closed or 10 minutes passed)",
+        hint=f"run: optout login {flow.id} --headed",
+    )
+
+
+class _Activity:
+    """Signals each step the person takes in the window: a page opened, a form or code sent,
+    or the window closed. Sign-in dialogs that never change the URL are caught by what they send."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.seen = asyncio.Event()
+        page.on("framenavigated", self._navigated)
+        page.on("requestfinished", self._sent)
+        page.on("close", self._closed)
+
+    def _navigated(self, frame: Frame) -> None:
+        if frame == self.page.main_frame:
+            self.seen.set()
+
+    def _sent(self, request: Request) -> None:
+        if request.method != "GET":
+            self.seen.set()
+
+    def _closed(self, _page: Page) -> None:
+        self.seen.set()
+
+    def stop(self) -> None:
+        """Stop listening."""
+        self.page.remove_listener("framenavigated", self._navigated)
+        self.page.remove_listener("requestfinished", self._sent)
+        self.page.remove_listener("close", self._closed)
 
 
 async def _members_page_opens(page: Page, flow: type[Flow]) -> bool:

@@ -137,3 +137,12 @@ def test_a_save_that_does_not_persist_is_never_ok(optout: Optout, member: Member
     assert row["status"] != "ok" and row["after"] == "on"
     assert done.returncode & 4 or done.returncode & 32
     assert sandbox.get_setting(SITE, member.account, RETENTION) is True
+
+
+def test_a_sign_in_that_never_leaves_the_page_ends_the_wait(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    # The code is asked for in the dialog and the app replaces it: no page load tells optout.
+    sandbox.set_fault(SITE, "in-place")
+    login(optout, member, sandbox)
+    done = optout("apply", SITE, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting(SITE, member.account, RETENTION) is False

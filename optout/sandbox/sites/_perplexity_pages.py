@@ -44,16 +44,31 @@ def perplexity_page(title: str, body: str, script: str = "") -> str:
 
 SIGN_IN_SCRIPT = """
 const form = document.getElementById("email-form");
+const post = (path, fields) => fetch(path, {method: "POST", credentials: "same-origin",
+  headers: {"content-type": "application/x-www-form-urlencoded"}, body: new URLSearchParams(fields).toString()})
+  .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
+const failed = () => { document.getElementById("sign-in-error").textContent = "Something went wrong."; };
+let email = "";
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  const email = form.querySelector("input[type=email]").value.trim();
-  fetch("/api/auth/signin/email", {method: "POST", credentials: "same-origin",
-    headers: {"content-type": "application/x-www-form-urlencoded"},
-    body: new URLSearchParams({email, callbackUrl: form.dataset.callback}).toString()})
-    .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
-    .then((res) => location.assign(res.url))
-    .catch(() => { document.getElementById("sign-in-error").textContent = "Something went wrong."; });
+  const code = form.querySelector("input[name=code]");
+  if (code) {  // the in-place variant's second step: the app replaces the dialog, no page load
+    post("/api/auth/callback/email", {email, code: code.value.trim(), inPlace: "1"})
+      .then(() => { document.querySelector("main").innerHTML = APP_HOME; })
+      .catch(failed);
+    return;
+  }
+  email = form.querySelector("input[type=email]").value.trim();
+  post("/api/auth/signin/email", {email, callbackUrl: form.dataset.callback})
+    .then((res) => (res.url ? location.assign(res.url) : askForCode(res.inbox)))
+    .catch(failed);
 });
+// The in-place variant asks for the code in the same dialog (what a single-page app does).
+function askForCode(inbox) {
+  form.innerHTML = '<p>Check your email</p><input name="code" placeholder="Enter Code" aria-label="Code">' +
+    '<button type="submit" class="wide">Continue</button>';
+  if (inbox) document.dispatchEvent(new CustomEvent("mail-arrived", {detail: inbox}));
+}
 """
 
 
@@ -70,7 +85,8 @@ Continue with Apple</button>
 <input type="email" name="email" placeholder="Enter your email" autocomplete="email" aria-label="Email">
 <button type="submit" class="wide">Continue with email</button></form>
 <div id="sign-in-error" class="error" role="alert"></div></div></main>"""
-    return perplexity_page("Perplexity", body, SIGN_IN_SCRIPT + script)
+    app = f"const APP_HOME = {json.dumps(APP_HOME)};"
+    return perplexity_page("Perplexity", body, app + SIGN_IN_SCRIPT + script)
 
 
 def verify_request(email: str, callback: str, *, error: bool = False, script: str = "") -> str:
@@ -88,24 +104,38 @@ def verify_request(email: str, callback: str, *, error: bool = False, script: st
 
 
 def person_script(email: str, code: str) -> str:
-    """A test's stand-in for the person at the window: types the email, then the emailed code."""
+    """A test's stand-in for the person at the window: types the email, then the emailed code
+    (on the code page, or in the dialog once "the mail arrives")."""
     return f"""
 window.addEventListener("load", () => {{
   const email = {json.dumps(email)}, code = {json.dumps(code)};
   const form = document.getElementById("email-form");
-  if (form) {{ form.querySelector("input[type=email]").value = email; form.requestSubmit(); return; }}
+  if (form) {{
+    document.addEventListener("mail-arrived", (event) => {{
+      form.querySelector("input[name=code]").value = event.detail;
+      form.requestSubmit();
+    }});
+    form.querySelector("input[type=email]").value = email;
+    form.requestSubmit();
+    return;
+  }}
   const input = document.querySelector("input[name=code]");
   if (input && code) {{ input.value = code; input.form.submit(); }}
 }});
 """
 
 
-def app_home(account: str) -> str:
+APP_HOME = (
+    LOGO
+    + """
+<nav aria-label="Profile"><a href="/account/details">All settings</a></nav><h1>Where knowledge begins</h1>
+<textarea id="ask-input" placeholder="Ask anything…" aria-label="Ask anything"></textarea>"""
+)
+
+
+def app_home() -> str:
     """The signed-in app: the ask box and the profile menu."""
-    body = f"""<main>{LOGO}<nav aria-label="Profile"><a href="/account/details" title="{escape(account)}">
-All settings</a></nav><h1>Where knowledge begins</h1>
-<textarea id="ask-input" placeholder="Ask anything…" aria-label="Ask anything"></textarea></main>"""
-    return perplexity_page("Perplexity", body)
+    return perplexity_page("Perplexity", f"<main>{APP_HOME}</main>")
 
 
 MENU = (

@@ -19,6 +19,10 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   expired-session  every existing session of the account stops working
   old-label        the row is labelled "AI Data Usage" (its older name)
   preferences-path "account" serves Preferences at /account/preferences instead, "both" at both
+  in-place         site-wide: the code is asked for in the sign-in dialog and the app replaces it,
+                   with no page load (as a single-page app does); and the person is slow: the
+                   mail with the code arrives only after a signed-out visit to a members' page
+                   (optout's first check that the sign-in is done)
   cookie-banner    site-wide: a bottom bar with "Accept All Cookies" until accepted (accepting
                    is a POST, counted as a write: optout must never accept)
 """
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import threading
 from collections.abc import Mapping
 from typing import ClassVar
 from urllib.parse import quote, urlencode
@@ -47,6 +52,7 @@ LABELS = {"current": "AI data retention", "old": "AI Data Usage"}
 DESCRIPTION = "Control whether your data is retained."
 BYSTANDERS = {"autosuggest": "Autosuggest", "homepage_widgets": "Homepage widgets"}
 PREFERENCES = {"settings": "/settings/preferences", "account": "/account/preferences"}
+MAIL_DELAY_LIMIT = 30.0  # seconds the in-place mail waits at most for optout's first check
 OTHER_PAGES = ("/account/personalize", "/account/assistant", "/account/notifications", "/account/usage")
 
 
@@ -63,7 +69,14 @@ class PerplexitySite(Site):
     name = "perplexity"
     hosts = (HOST, "perplexity.ai")
     default_settings: ClassVar[Mapping[str, object]] = {RETENTION: True, "autosuggest": True, "homepage_widgets": True}
-    faults = COMMON_FAULTS | {"person-signs-in", "expired-session", "old-label", "preferences-path", "cookie-banner"}
+    faults = COMMON_FAULTS | {
+        "person-signs-in",
+        "in-place",
+        "expired-session",
+        "old-label",
+        "preferences-path",
+        "cookie-banner",
+    }
     session_cookie = SESSION_COOKIE
 
     def handle(self, request: Request) -> Response:
@@ -89,7 +102,8 @@ class PerplexitySite(Site):
             return response
         if path == "/":
             if account:
-                return Response.html(pages.app_home(account))
+                return Response.html(pages.app_home())
+            self._checked.clear()  # a new window at the sign-in: optout has not checked it yet
             return Response.html(pages.sign_in("/", self._person_script(None)))
         if path == "/auth/signin":
             callback = safe_callback(request.query.get("callbackUrl", "/"))
@@ -106,6 +120,7 @@ class PerplexitySite(Site):
             if account is None:
                 if path.startswith("/rest/"):
                     return Response.json({"detail": "Not authenticated"}, 401)
+                self._checked.set()
                 return Response.redirect(f"/auth/signin?callbackUrl={quote(request.path, safe='/')}", 302)
             self.delay(account)
             return self._settings(request, path, account)
@@ -118,13 +133,18 @@ class PerplexitySite(Site):
         who = self.state.fault("person-signs-in")
         if not isinstance(who, str) or email not in (None, who):
             return ""
-        sent = [self.state.lookup(EMAIL_CODE, token) for token in self._codes.get(who, [])]
+        return pages.person_script(who, self._last_code(who))
+
+    def _last_code(self, email: str) -> str:
+        """The latest code mailed to the address and not yet used, or ""."""
+        sent = [self.state.lookup(EMAIL_CODE, token) for token in self._codes.get(email, [])]
         codes = [pending["code"] for pending in sent if pending]
-        return pages.person_script(who, codes[-1] if codes else "")
+        return codes[-1] if codes else ""
 
     def setup(self) -> None:
         """Forget the codes sent (state tokens are cleared by the sandbox's reset)."""
         self._codes: dict[str, list[str]] = {}  # the code tokens sent to each address
+        self._checked = threading.Event()  # a members' page was asked for without a session
 
     def _send_code(self, request: Request) -> Response:
         """ "Continue with email": a new 6-digit code for the address, then the code page."""
@@ -134,6 +154,13 @@ class PerplexitySite(Site):
             self.state.count(email, PASSWORD_SUBMISSIONS)  # a sign-in attempt; there is no password
             token = self.state.issue(EMAIL_CODE, email, code=f"{secrets.randbelow(10**6):06d}")
             self._codes.setdefault(email, []).append(token)
+        if self.state.fault("in-place"):
+            # The person's inbox, for the test's stand-in only: the code goes to the window the
+            # person is at. Without the fault, nothing but the code page knows a code.
+            person = self.state.fault("person-signs-in") == email
+            if person:
+                self._checked.wait(timeout=MAIL_DELAY_LIMIT)
+            return Response.json({"inbox": self._last_code(email) if person else ""})
         query = urlencode({"email": email, "callbackUrl": callback})
         return Response.json({"url": f"/auth/verify-request?{query}"})
 
@@ -144,13 +171,16 @@ class PerplexitySite(Site):
         given = form.get("code", "").strip().encode()
         # Every code sent and not yet used is good, as in the mails the person received.
         sent = [self.state.lookup(EMAIL_CODE, token) for token in self._codes.get(email, [])]
+        in_place = form.get("inPlace") == "1"
         if not any(pending and hmac.compare_digest(given, pending["code"].encode()) for pending in sent):
+            if in_place:
+                return Response.json({"error": "That code is not valid. Try again."}, 400)
             html = pages.verify_request(email, callback, error=True, script=self._person_script(email))
             return Response.html(html, 400)
         self.state.drop_tokens(EMAIL_CODE, email)
         self._codes.pop(email, None)
         token = self.state.issue(SESSION, email)
-        response = Response.redirect(callback)
+        response = Response.json({"ok": True}) if in_place else Response.redirect(callback)
         response.set_cookies.append(f"{SESSION_COOKIE}={token}; Secure; HttpOnly; Path=/; SameSite=Lax")
         return response
 
