@@ -64,9 +64,7 @@ class Pinterest(Flow):
         ),
         rejected=lambda page: page.get_by_text(REJECTED),
         signed_out=re.compile(r"^/login\b"),
-        sso_origins=frozenset(
-            {"https://accounts.google.com", "https://www.facebook.com", "https://appleid.apple.com"}
-        ),
+        sso_origins=frozenset({"https://accounts.google.com", "https://www.facebook.com", "https://appleid.apple.com"}),
     )
     challenge = Challenge(
         urls=(re.compile(r"/(two[_-]?factor|2fa|challenge|checkpoint|captcha)\b", re.I),),
