@@ -21,6 +21,37 @@ Category = Literal["ai-training", "data-sharing", "personalization"]
 DEFAULT_CATEGORIES: tuple[Category, ...] = ("ai-training",)
 
 
+TOGGLES = 'input[type="checkbox"], [role="switch"], [role="checkbox"], button[aria-pressed]'
+NO_NAME = re.compile(r"^\s*(on|off)?\s*$", re.I)  # unnamed, or named only by its state
+
+
+def toggle(name: re.Pattern[str], row: re.Pattern[str] | None = None) -> Find:
+    """A switch, checkbox or toggle button named `name`; or, when the page gives the control no
+    name of its own (or only "On"/"Off"), the one such control in the smallest element whose text
+    matches `row` (default: `name`).
+
+    A named control elsewhere in that element is never taken for it: were this row's own control
+    missing, a neighbour's must not be read in its place.
+    """
+
+    def find(page: Page) -> Locator:
+        named = (
+            page.get_by_role("switch", name=name)
+            .or_(page.get_by_role("checkbox", name=name))
+            .or_(page.get_by_role("button", name=name).and_(page.locator("[aria-pressed]")))
+        )
+        holders = page.locator("*").filter(has_text=row or name).filter(has=page.locator(TOGGLES))
+        rows = holders.filter(has_not=page.locator("*").filter(has_text=row or name).filter(has=page.locator(TOGGLES)))
+        unnamed = (
+            rows.get_by_role("switch", name=NO_NAME)
+            .or_(rows.get_by_role("checkbox", name=NO_NAME))
+            .or_(rows.get_by_role("button", name=NO_NAME).and_(rows.locator("[aria-pressed]")))
+        )
+        return named.or_(unnamed)
+
+    return find
+
+
 @dataclass(frozen=True)
 class Switch:
     """An on/off control: a native checkbox (`checked`), or a role=switch/checkbox
