@@ -13,10 +13,15 @@ from optout.flow import Control, Dropdown, RadioGroup, Stepwise, Switch
 State = bool | str
 
 # Native inputs report `.checked`; ARIA widgets `aria-checked`; toggle buttons `aria-pressed`.
-# A native checkbox wins over a stale aria-checked on the same element.
+# A native checkbox whose aria-checked says otherwise shows neither: which one the site means
+# cannot be told, and guessing could report "off" for a setting that is on.
 READ_SWITCH = """el => {
     if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) {
-        return el.indeterminate ? null : el.checked;
+        const aria = el.getAttribute('aria-checked');
+        if (el.indeterminate || ((aria === 'true' || aria === 'false') && (aria === 'true') !== el.checked)) {
+            return null;
+        }
+        return el.checked;
     }
     for (const name of ['aria-checked', 'aria-pressed']) {
         const value = el.getAttribute(name);
@@ -27,6 +32,7 @@ READ_SWITCH = """el => {
 READ_SELECT = """el => el instanceof HTMLSelectElement
     ? (el.selectedOptions[0] ? el.selectedOptions[0].textContent : null)
     : (el.textContent || '')"""
+TINY_PX = 2  # an input this small is a screen-reader stand-in for a styled toggle
 MENU_ITEM_ROLES: tuple[Literal["menuitemradio", "option", "menuitem"], ...] = ("menuitemradio", "option", "menuitem")
 
 
@@ -71,9 +77,11 @@ async def _choose(page: Page, control: Dropdown, element: Locator, wanted: str, 
     await element.click(timeout=timeout)
     # Menus are often rendered in an overlay outside the row, so look page-wide, but only
     # among menu items: a button or link with the same text is never the target.
-    items = page.get_by_role(MENU_ITEM_ROLES[0], name=wanted, exact=True)
+    # An item's name may go on with its description ("Disabled  GitHub will not use ...").
+    name = re.compile(rf"^\s*{re.escape(wanted)}\b", re.I)
+    items = page.get_by_role(MENU_ITEM_ROLES[0], name=name)
     for role in MENU_ITEM_ROLES[1:]:
-        items = items.or_(page.get_by_role(role, name=wanted, exact=True))
+        items = items.or_(page.get_by_role(role, name=name))
     visible = items.locator("visible=true")
     await visible.first.wait_for(state="visible", timeout=timeout)
     if await visible.count() != 1:
@@ -84,15 +92,23 @@ async def _choose(page: Page, control: Dropdown, element: Locator, wanted: str, 
 
 async def _click(page: Page, element: Locator, timeout: float) -> None:
     """Click the control, or its label when the input itself is visually hidden (a styled toggle)."""
-    if await element.is_visible():
+    box = await element.bounding_box() if await element.is_visible() else None
+    if box is not None and box["width"] > TINY_PX and box["height"] > TINY_PX:
         await element.click(timeout=timeout)
         return
+    # Hidden, or shrunk to a pixel for screen readers: a person clicks its label, which is either
+    # `label[for=id]` or the label wrapped around it.
     element_id = await element.get_attribute("id")
+    labels = element.locator("xpath=ancestor::label[1]")
     if element_id:
-        label = page.locator(f'label[for="{element_id}"]').locator("visible=true")
-        if await label.count() == 1:
-            await label.click(timeout=timeout)
-            return
+        labels = page.locator(f'label[for="{element_id}"]').or_(labels)
+    label = labels.locator("visible=true")
+    if await label.count() == 1:
+        await label.click(timeout=timeout)
+        return
+    if box is not None:
+        await element.click(timeout=timeout)
+        return
     raise Unreadable("the control is hidden and has no visible label to click")
 
 

@@ -40,6 +40,7 @@ Mode = Literal["apply", "dry-run", "verify", "fix"]
 READ_ONLY: frozenset[Mode] = frozenset({"dry-run", "verify"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 SAVE_APPEARS_MS = 3_000
+SETTLE_MS = 10_000  # at most this long for a page to finish loading its data before a read
 
 
 @dataclass(frozen=True)
@@ -400,6 +401,7 @@ class AccountRun:
             control = setting.control.find(self.page)
             either = control if setting.absent is None else control.or_(setting.absent(self.page))
             await either.first.wait_for(state="attached", timeout=timeout)
+            await self.settle()
         except PlaywrightError:
             if self.page.is_closed():
                 raise Unavailable(f"{self.flow.title}: the browser closed unexpectedly", hint="try again") from None
@@ -407,15 +409,16 @@ class AccountRun:
                 f"{self.flow.title}: '{setting.label}' is not on {url}",
                 hint="the page changed; report it, and check the setting by hand",
             ) from None
-        if setting.absent is not None and not await control.count():
-            # "Not offered" may be a placeholder shown before the page's data arrives: let the
-            # page settle (bounded), and only then believe it.
-            with suppress(PlaywrightError):
-                await self.page.wait_for_load_state("networkidle", timeout=min(timeout, 10_000))
-            if not await control.count() and await setting.absent(self.page).count():
-                return None
+        if setting.absent is not None and not await control.count() and await setting.absent(self.page).count():
+            return None
         await _exactly_one(control, f"'{setting.label}'", self.flow, url)
         return control
+
+    async def settle(self) -> None:
+        """Let the page finish loading its data (bounded): a control drawn before its state
+        arrives, or a "not offered" placeholder, must not be read as the answer."""
+        with suppress(PlaywrightError):
+            await self.page.wait_for_load_state("networkidle", timeout=min(self.options.step_timeout_ms, SETTLE_MS))
 
     async def change(self, setting: Setting, element: Locator) -> list[int | None]:
         """Set the control, close its modal, press Save; return the status of every write sent."""

@@ -9,7 +9,7 @@ import pytest
 from playwright.async_api import BrowserContext, Page
 
 from optout.engine import AccountRun, Options
-from optout.flow import Dropdown, Flow, Modal, RadioGroup, Setting, Switch
+from optout.flow import Dropdown, Flow, Modal, RadioGroup, Setting, Switch, toggle
 from optout.result import Result
 from optout.sandbox import Sandbox
 
@@ -85,6 +85,34 @@ SETTINGS = {
         save=lambda page: page.get_by_role("button", name="Save settings"),
         wanted=True,
     ),
+    "unnamed-switch": Setting(
+        key="unnamed-switch",
+        label="Improve the Model",
+        urls=(f"{BASE}/unnamed-switch",),
+        control=Switch(toggle(re.compile(r"^\s*improve the model", re.I))),
+        wanted=False,
+    ),
+    "wrapped-checkbox": Setting(
+        key="wrapped-checkbox",
+        label="Share my data with partners",
+        urls=(f"{BASE}/wrapped-checkbox",),
+        control=Switch(lambda page: page.get_by_role("checkbox", name="Share my data with partners")),
+        wanted=False,
+    ),
+    "hidden-checkbox": Setting(
+        key="hidden-checkbox",
+        label="Allow training on my content",
+        urls=(f"{BASE}/hidden-checkbox",),
+        control=Switch(lambda page: page.locator("label", has_text="Allow training").locator("input")),
+        wanted=False,
+    ),
+    "late-state": Setting(
+        key="late-state",
+        label="Use my data for training",
+        urls=(f"{BASE}/late-state",),
+        control=Switch(lambda page: page.get_by_role("switch", name="Use my data for training")),
+        wanted=False,
+    ),
 }
 BEFORE = {
     "native-switch": "on",
@@ -95,6 +123,10 @@ BEFORE = {
     "radio": "Prioritize maximum reach",
     "modal": "on",
     "save-form": "off",
+    "unnamed-switch": "on",
+    "wrapped-checkbox": "on",
+    "hidden-checkbox": "on",
+    "late-state": "on",
 }
 
 
@@ -211,3 +243,27 @@ async def test_missing_control_without_that_word_is_site_changed(page: Page, con
     result = await run.handle(gone)
     assert result.status == "site-changed"
     assert result.before is None
+
+
+async def test_the_unnamed_neighbour_switch_is_left_alone(
+    page: Page, context: BrowserContext, sandbox: Sandbox
+) -> None:
+    await handle(page, context, SETTINGS["unnamed-switch"], "apply")
+    assert stored(sandbox, "unnamed-switch") is False
+    assert stored(sandbox, "unnamed-switch-2") is True
+
+
+async def test_a_switch_whose_two_states_disagree_is_never_read_or_clicked(
+    page: Page, context: BrowserContext, sandbox: Sandbox
+) -> None:
+    stale = Setting(
+        key="stale-aria",
+        label="Use my data for training",
+        urls=(f"{BASE}/stale-aria",),
+        control=Switch(lambda page: page.get_by_role("switch", name="Use my data for training")),
+        wanted=False,
+    )
+    result = await handle(page, context, stale, "apply")
+    assert (result.status, result.before) == ("site-changed", None)
+    assert sandbox.writes("controls", ACCOUNT) == 0
+    assert stored(sandbox, "stale-aria") is True

@@ -26,6 +26,9 @@ main{max-width:720px;margin:32px auto;background:#fff;padding:24px;border:1px so
 #improve-dialog>div{background:#fff;padding:24px;max-width:480px}
 .toast{position:fixed;bottom:16px;left:16px;background:#fee;padding:12px;border:1px solid #c00}
 .notice{background:#efe;padding:8px}
+.sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);margin:-1px}
+.toggle{display:inline-flex;align-items:center;gap:8px;cursor:pointer}
+.slider{display:inline-block;width:36px;height:20px;border-radius:10px;background:#999}
 """
 
 RUNTIME = """
@@ -233,6 +236,53 @@ start(keys, (...values) => values.forEach((v, i) => checkbox(keys[i], byId("chec
         """start(["save-form"], (value) => {
   byId("wpcom_site_visibility_data_sharing_opt_out").checked = value;
 });""",
+    ),
+    "unnamed-switch": ControlPage(
+        "Data controls",
+        '<div class="row"><span>Help improve the model for search</span>'
+        '<button type="button" role="switch" id="bystander-switch"></button></div>'
+        '<div class="row"><span>Improve the Model</span>'
+        '<button type="button" role="switch" id="unnamed-switch"></button></div>'
+        '<div class="row"><span>Emails</span><button type="button" role="switch" id="mail-switch" '
+        'aria-label="Marketing emails" aria-checked="false"></button></div>',
+        """start(["unnamed-switch", "unnamed-switch-2"], (value, other) => {
+  const rows = [["unnamed-switch", "unnamed-switch", value], ["unnamed-switch-2", "bystander-switch", other]];
+  for (const [key, id, v] of rows) {
+    const sw = byId(id);
+    const show = (x) => sw.setAttribute("aria-checked", String(x));
+    show(v);
+    sw.addEventListener("click", () => { save(key, sw.getAttribute("aria-checked") !== "true").then(show, toast); });
+  }
+});""",
+    ),
+    "wrapped-checkbox": ControlPage(
+        "Partners",
+        '<label class="toggle"><input type="checkbox" class="sr-only" id="partners-box">'
+        '<span class="slider" aria-hidden="true"></span> Share my data with partners</label>',
+        'start(["wrapped-checkbox"], (v) => checkbox("wrapped-checkbox", document.querySelector(".sr-only"), v));',
+    ),
+    "hidden-checkbox": ControlPage(
+        "Content",
+        '<label class="toggle"><input type="checkbox" style="display:none">'
+        '<span class="slider" aria-hidden="true"></span> Allow training on my content</label>',
+        'start(["hidden-checkbox"], (v) => checkbox("hidden-checkbox", document.querySelector(".toggle input"), v));',
+    ),
+    "late-state": ControlPage(
+        "Late state",
+        "",
+        # Drawn at once, as off, before its state arrives (the state answer is slow on purpose).
+        """root.innerHTML = '<div class="row"><span id="late-label">Use my data for training</span>' +
+  '<input type="checkbox" role="switch" id="late-switch" aria-labelledby="late-label"></div>';
+root.setAttribute("aria-busy", "false");
+load("late-state").then((v) => checkbox("late-state", byId("late-switch"), v), toast);""",
+    ),
+    "stale-aria": ControlPage(
+        "Stale ARIA",
+        '<div class="row"><span id="stale-label">Use my data for training</span>'
+        '<input type="checkbox" role="switch" id="stale-switch" aria-checked="false" '
+        'aria-labelledby="stale-label"></div>',
+        # The box is checked but its aria-checked, never kept up to date, says otherwise.
+        'start(["stale-aria"], (v) => { byId("stale-switch").checked = v; });',
     ),
 }
 

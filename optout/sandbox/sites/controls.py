@@ -16,9 +16,17 @@ Pages and their accessible names:
                        and "Done" (only Done saves)
   /save-form           checkbox "Prevent third-party sharing for My Site" + "Save settings"
   /absent              "This setting isn't available for your account." and no control
+  /unnamed-switch      rows of text beside button[role=switch] with no name: "Help improve the
+                       model for search", "Improve the Model"; and a named "Marketing emails"
+  /wrapped-checkbox    a 1px screen-reader checkbox inside the label "Share my data with partners"
+  /hidden-checkbox     a display:none checkbox inside the label "Allow training on my content"
+  /late-state          a switch drawn at once as off; its real state arrives 1.5 s later
+  /stale-aria          a checked native switch whose aria-checked says "false" (unreadable)
 """
 
 from __future__ import annotations
+
+import time
 
 from optout.sandbox.messages import Request, Response
 from optout.sandbox.site import Site
@@ -42,7 +50,14 @@ DEFAULTS: dict[str, object] = {
     "radio": "Prioritize maximum reach",  # wanted "Minimize third-party training"
     "modal": True,  # wanted False
     "save-form": False,  # wanted True ("Prevent third-party sharing")
+    "unnamed-switch": True,  # wanted False; -2 is the bystander row
+    "unnamed-switch-2": True,
+    "wrapped-checkbox": True,  # wanted False
+    "hidden-checkbox": True,  # wanted False
+    "late-state": True,  # wanted False; its state answer takes LATE_SECONDS
+    "stale-aria": True,  # unreadable on purpose
 }
+LATE_SECONDS = 1.5
 
 
 def valid(key: str, value: object) -> bool:
@@ -84,6 +99,8 @@ class ControlsSite(Site):
     def _api(self, request: Request, key: str) -> Response:
         """GET {"value": v}; POST {"value": v} saves it (subject to the save faults)."""
         if request.method == "GET":
+            if key == "late-state":
+                time.sleep(LATE_SECONDS)
             return Response.json({"value": self.state.get_setting(NO_ACCOUNT, key)})
         if request.method != "POST":
             return Response.json({"error": "use GET or POST"}, 405)
