@@ -28,6 +28,7 @@ from optout.login import (
     is_signed_out_page,
     on_own_site,
     password_login,
+    shows_signed_out_marker,
     sign_in_with_stored_password,
 )
 from optout.navigation import decline_cookie_overlay, first_line, goto
@@ -321,6 +322,8 @@ class AccountRun:
         """Load a members' page, signing in if the site asks; False when the page is missing."""
         response = await goto(self.page, self.flow, url)
         await check_challenge(self.page, self.flow.challenge, self.flow.id)
+        if self.flow.login is not None and self.flow.login.signed_out_marker is not None:
+            await self.settle()  # the marker may be drawn only after the page's data arrives
         if await self._signed_out():
             try:
                 await sign_in_with_stored_password(self.page, self.flow, self.account, self.gate)
@@ -382,7 +385,7 @@ class AccountRun:
 
     async def _signed_out(self) -> bool:
         """The page is a sign-in page or wall, or shows a password form."""
-        if is_signed_out_page(self.flow, self.page.url):
+        if is_signed_out_page(self.flow, self.page.url) or await shows_signed_out_marker(self.page, self.flow):
             return True
         return bool(await self.page.locator('input[type="password"]').locator("visible=true").count())
 

@@ -168,6 +168,9 @@ class LoginForm:
     rejected: Find | None = None
     signed_out: re.Pattern[str] = re.compile(r"/login\b")
     sso_origins: frozenset[str] = frozenset()
+    # Something only signed-out visitors see (a "Log in" button in the header), for sites that
+    # show guests the same URLs as members: a page that shows it is a signed-out page.
+    signed_out_marker: Find | None = None
     # Harmless questions after the password ("Stay signed in?"), answered with the named
     # button when they appear; never a challenge.
     interstitials: tuple[Find, ...] = ()

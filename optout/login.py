@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from contextlib import suppress
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
@@ -29,6 +30,7 @@ from optout.secrets import Secret
 log = get_logger()
 OUTCOME_TIMEOUT_MS = 30_000
 HEADED_TIMEOUT_MS = 10 * 60_000
+PROBE_SETTLE_MS = 10_000
 MAX_INTERSTITIALS = 3  # "Stay signed in?" and the like, answered at most this often per sign-in
 
 
@@ -138,9 +140,11 @@ async def _password_login(
         )
     await identifier.fill(account)
     if form.next is not None:
-        # One-page and two-step versions of a form: "Next" is clicked only where there is one.
+        # One-page and two-step versions of a form: "Next" is clicked only where there is one,
+        # and never when the password field is already shown (it would send an empty password).
         step = form.next(page).locator("visible=true")
-        if await step.count():
+        shown = await page.locator('input[type="password"]').locator("visible=true").count()
+        if not shown and await step.count():
             await step.first.click()
         password_input = page.locator('input[type="password"]').locator("visible=true").first
         try:
@@ -314,11 +318,24 @@ async def _members_page_opens(page: Page, flow: type[Flow]) -> bool:
     probe = await page.context.new_page()
     try:
         await goto(probe, flow, flow.home)
+        # A sign-in dialog may be drawn after the page loads: let it finish first (bounded).
+        with suppress(PlaywrightError):
+            await probe.wait_for_load_state("networkidle", timeout=PROBE_SETTLE_MS)
         if not signed_in_url(flow, probe.url):
             return False
-        return not await probe.locator('input[type="password"]').locator("visible=true").count()
+        asks = probe.locator('input[type="password"]').or_(challenge_locator(probe, flow.challenge))
+        if await asks.locator("visible=true").count():
+            return False
+        return not await shows_signed_out_marker(probe, flow)
     finally:
         await probe.close()
+
+
+async def shows_signed_out_marker(page: Page, flow: type[Flow]) -> bool:
+    """The page shows what only signed-out visitors see (the flow's `signed_out_marker`)."""
+    if flow.login is None or flow.login.signed_out_marker is None:
+        return False
+    return bool(await flow.login.signed_out_marker(page).locator("visible=true").count())
 
 
 def is_signed_out_page(flow: type[Flow], url: str) -> bool:

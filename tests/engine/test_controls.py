@@ -9,7 +9,8 @@ import pytest
 from playwright.async_api import BrowserContext, Page
 
 from optout.engine import AccountRun, Options
-from optout.flow import Dropdown, Flow, Modal, RadioGroup, Setting, Switch, toggle
+from optout.errors import NeedsYou
+from optout.flow import Dropdown, Flow, LoginForm, Modal, RadioGroup, Setting, Switch, toggle
 from optout.result import Result
 from optout.sandbox import Sandbox
 
@@ -267,3 +268,33 @@ async def test_a_switch_whose_two_states_disagree_is_never_read_or_clicked(
     assert (result.status, result.before) == ("site-changed", None)
     assert sandbox.writes("controls", ACCOUNT) == 0
     assert stored(sandbox, "stale-aria") is True
+
+
+class GuestPages(Controls):
+    """A passwordless platform whose pages show guests a switch too, and a "Log in" button."""
+
+    password_login = False
+    login = LoginForm(
+        url=f"{BASE}/guest",
+        origins=frozenset({BASE}),
+        identifier=lambda page: page.locator('input[type="email"]'),
+        submit=lambda page: page.get_by_role("button", name="Continue"),
+        signed_out_marker=lambda page: page.get_by_role("button", name="Log in"),
+    )
+
+
+async def test_a_guest_page_is_signed_out_not_the_accounts_setting(
+    page: Page, context: BrowserContext, sandbox: Sandbox
+) -> None:
+    guest = Setting(
+        key="guest",
+        label="Improve the model for everyone",
+        urls=(f"{BASE}/guest",),
+        control=Switch(lambda page: page.get_by_role("switch", name="Improve the model for everyone")),
+        wanted=False,
+    )
+    run = AccountRun(GuestPages, ACCOUNT, page, context, Options(mode="apply", step_timeout_ms=10_000))
+    with pytest.raises(NeedsYou, match="optout login controls --headed"):
+        await run.handle(guest)
+    assert sandbox.writes("controls", ACCOUNT) == 0
+    assert stored(sandbox, "guest") is True

@@ -284,6 +284,19 @@ load("late-state").then((v) => checkbox("late-state", byId("late-switch"), v), t
         # The box is checked but its aria-checked, never kept up to date, says otherwise.
         'start(["stale-aria"], (v) => { byId("stale-switch").checked = v; });',
     ),
+    "guest": ControlPage(
+        "Guest",
+        '<div class="row"><span id="guest-label">Improve the model for everyone</span>'
+        '<input type="checkbox" role="switch" id="guest-switch" aria-labelledby="guest-label"></div>',
+        # What a site shows a visitor who is not signed in: the same switch (kept per browser),
+        # and, once the page's data has arrived, a "Log in" button.
+        """start(["guest"], (v) => {
+  checkbox("guest", byId("guest-switch"), v);
+  const button = document.createElement("button");
+  button.textContent = "Log in";
+  document.querySelector("main").prepend(button);
+});""",
+    ),
 }
 
 ABSENT_TEXT = "This setting isn't available for your account."

@@ -22,6 +22,7 @@ Pages and their accessible names:
   /hidden-checkbox     a display:none checkbox inside the label "Allow training on my content"
   /late-state          a switch drawn at once as off; its real state arrives 1.5 s later
   /stale-aria          a checked native switch whose aria-checked says "false" (unreadable)
+  /guest               a switch as shown to a visitor who is not signed in, and a "Log in" button
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ DEFAULTS: dict[str, object] = {
     "hidden-checkbox": True,  # wanted False
     "late-state": True,  # wanted False; its state answer takes LATE_SECONDS
     "stale-aria": True,  # unreadable on purpose
+    "guest": True,  # a signed-out visitor's switch: never to be reported as the account's
 }
 LATE_SECONDS = 1.5
 
