@@ -14,11 +14,17 @@ from optout.flow import Challenge
 GENERIC_CHALLENGE = Challenge(
     texts=(
         re.compile(r"quick security check|verify (it'?s|that it'?s) you|are you a (human|robot)", re.I),
-        # Anchored: an "enable two-factor authentication" banner on a settings page is no challenge.
-        re.compile(r"^\s*two-factor authentication\s*$|enter the (verification )?code", re.I),
+        re.compile(r"enter the (verification )?code", re.I),
         re.compile(r"account (has been|is) (temporarily )?(restricted|locked|suspended)", re.I),
         re.compile(r"^just a moment(\.*|…)$", re.I),
     ),
+)
+# A "Two-factor authentication" heading is a challenge only beside a field for the code: the
+# same heading names a section of many account settings pages.
+TWO_FACTOR = re.compile(r"^\s*two-factor authentication\s*$", re.I)
+CODE_FIELD = (
+    'input[autocomplete="one-time-code"], input[inputmode="numeric"], input[name*="code" i], '
+    'input[name*="otp" i], input[id*="otp" i], input[id*="code" i]'
 )
 CAPTCHA_FRAMES = (
     'iframe[src*="recaptcha"]',
@@ -139,6 +145,8 @@ def challenge_locator(page: Page, challenge: Challenge) -> Locator:
     found = page.locator(", ".join(CAPTCHA_FRAMES))
     for pattern in (*challenge.texts, *GENERIC_CHALLENGE.texts):
         found = found.or_(page.get_by_text(pattern))
+    code_field = page.locator(CODE_FIELD).locator("visible=true")
+    found = found.or_(page.locator("body").filter(has=page.get_by_text(TWO_FACTOR)).filter(has=code_field))
     # A hidden template holding such words is not a challenge the person would see.
     return found.locator("visible=true")
 

@@ -27,8 +27,10 @@ import pytest
 from playwright.async_api import BrowserContext, Frame, Page, Request, Route
 
 from flows.linkedin import FLOW
-from optout.errors import NeedsYou, OptoutError, Refused, SiteChanged
+from optout.errors import ChallengeSeen, NeedsYou, OptoutError, Refused, SiteChanged
+from optout.flow import Challenge
 from optout.login import PasswordGate, password_login
+from optout.safety import check_challenge
 from optout.sandbox import Sandbox
 from optout.secrets import Secret
 
@@ -554,3 +556,24 @@ async def test_a_second_password_login_with_the_same_gate_types_nothing_at_all(
     with pytest.raises(NeedsYou):
         await log_in(page, canary, gate)
     assert web.typed[typed:] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "challenge"),
+    [
+        ("<h2>Two-factor authentication</h2><p>Off.</p><button>Enable</button>", False),
+        ('<h1>Two-factor authentication</h1><input name="otp" inputmode="numeric"><button>Verify</button>', True),
+    ],
+)
+async def test_a_two_factor_heading_is_a_challenge_only_beside_a_code_field(
+    page: Page, web: FakeWeb, body: str, challenge: bool
+) -> None:
+    # Account settings pages name a section "Two-factor authentication"; only a code page asks.
+    web.html(FEED, body)
+    await page.goto(FEED)
+    checking = check_challenge(page, Challenge(), "linkedin")
+    if challenge:
+        with pytest.raises(ChallengeSeen):
+            await checking
+    else:
+        await checking
