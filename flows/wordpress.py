@@ -23,7 +23,8 @@ medium), and `jetpack: true` without `is_wpcom_atomic` at the top level or under
 real API's place for it) -- any other site is kept, and its page reports what it shows;
 the dashboard's rows showing "Private"/"Coming soon" and linking to /home|/overview|/settings/general
 /<slug>; the Save button's words (any button starting "Save", but only the one in the checkbox's own
-card); the newer toggle possibly being an aria-pressed button (`flow.toggle`); the "Private"/"Coming Soon" radio names (used only to report a hidden
+card); the newer toggle possibly being an aria-pressed button (`flow.toggle`); the
+"Private"/"Coming Soon" radio names (used only to report a hidden
 checkbox as absent, never as done); the wrong-password text ("Oops, looks like that's not the
 right password", Calypso strings, medium); the 2FA URL `/log-in/<method>`; the Blackbox and
 passwordless screens' wording ("verify that you are human", "check your email").
