@@ -12,10 +12,12 @@ Facts relied on (shared/reference/platforms.md §11, platforms.json "Substack", 
   or for accounts with a password the link "Sign in with password" or a password field, then
   `button[type="submit"]`; success lands on `https://substack.com/home` (medium). A signed-in
   browser sent to `/sign-in?redirect=...` goes on (the `for_pub` session hand-over, medium).
-- Captcha on login (python-substack; a public login script): needs-you.
+- Captcha on login (python-substack; a public login script): needs-you. Its wording is a guess
+  ("complete the captcha", "I'm not a robot", "verify you are human").
 Decisions and guesses (no markup is known for any of this):
-- Save behaviour is unknown: no Save button is declared. If Substack wanted one, the read-back
-  after a fresh load would show the toggle still off and the run says not-off, never done.
+- Save behaviour is unknown: a "Save" / "Save changes" / "Save settings" button in the toggle's
+  own section (the nearest ancestor holding one) is pressed when the page shows one (guess); the
+  read-back after a fresh load decides, so a Save elsewhere never makes it "done".
 - Custom domains: settings are always opened at the publication's substack.com subdomain. The
   custom domain is not one of this flow's domains (optout cannot know it belongs to Substack), so
   if Substack sends the dashboard there the publication is reported site-changed, unchanged.
@@ -40,6 +42,8 @@ if TYPE_CHECKING:
 
 PROFILE = "https://substack.com/api/v1/user/profile/self"
 TOGGLE = re.compile(r"block AI training|opt out of AI training", re.I)
+SAVE = re.compile(r"^\s*save( changes| settings)?\s*$", re.I)
+SAVE_WORD = "contains(translate(normalize-space(.), 'SAVE', 'save'), 'save')"
 WITH_PASSWORD = re.compile(r"^\s*sign in with password\s*$", re.I)
 # A subdomain becomes part of a URL: anything but a plain DNS label is refused.
 SUBDOMAIN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
@@ -52,6 +56,12 @@ def ai_toggle(page: Page) -> Locator:
         .or_(page.get_by_role("checkbox", name=TOGGLE))
         .or_(page.get_by_role("button", name=TOGGLE).and_(page.locator("[aria-pressed]")))
     )
+
+
+def save(page: Page) -> Locator:
+    """A "Save"/"Save changes" button in the toggle's own section (the nearest one holding a Save)."""
+    section = ai_toggle(page).locator(f"xpath=ancestor::*[.//button[{SAVE_WORD}]][1]")
+    return section.get_by_role("button", name=SAVE)
 
 
 def next_step(page: Page) -> Locator:
@@ -106,7 +116,7 @@ class Substack(Flow):
     )
     challenge = Challenge(
         texts=(
-            re.compile(r"complete the captcha|i('| a)m not a robot", re.I),
+            re.compile(r"complete the captcha|i('| a)m not a robot|verify (that )?you('re| are) (a )?human", re.I),
             # A link-only account: the magic link went to the inbox; the person must finish.
             re.compile(r"^\s*check your (e-?mail|inbox)", re.I),
             re.compile(r"we (sent|emailed) (you )?a (sign[- ]in |login |magic )?link", re.I),
@@ -125,6 +135,7 @@ class Substack(Flow):
             urls=("https://{site}.substack.com/publish/settings",),
             control=Switch(ai_toggle),
             wanted=True,
+            save=save,
             note='Publication dashboard > Settings > "Opt out of AI training" (2026) or "Block AI training" (2023)',
         ),
     )

@@ -16,11 +16,15 @@ Facts relied on (shared/reference/platforms.md §10, platforms-addendum.md §14,
   "Verification code"; passwordless accounts never show the password; a Blackbox check can stop
   the submission; never wait for networkidle (`/cspreport`) (Calypso source, high).
 Inferred or guessed, and kept loose: that a browser session authenticates a direct load of the
-REST listing (Calypso goes through a proxy; a refusal falls back to the dashboard); skipping
-Jetpack sites unless `is_wpcom_atomic`, and `is_coming_soon` (field seen in Calypso code, medium);
+REST listing (Calypso goes through a proxy; a refusal falls back to the dashboard, v1.1 and v1.2
+are both tried); skipping only sites the listing plainly excludes: `capabilities.manage_options`
+false (a missing key keeps the site), private / `is_coming_soon` (field seen in Calypso code,
+medium), and `jetpack: true` without `is_wpcom_atomic` at the top level or under `options` (the
+real API's place for it) -- any other site is kept, and its page reports what it shows;
 the dashboard's rows showing "Private"/"Coming soon" and linking to /home|/overview|/settings/general
-/<slug>; the Save button's words ("Save settings" or "Save", one per card, so the one in the
-checkbox's own card); the "Private"/"Coming Soon" radio names (used only to report a hidden
+/<slug>; the Save button's words (any button starting "Save", but only the one in the checkbox's own
+card); the newer toggle possibly being an aria-pressed button (`flow.toggle`); the
+"Private"/"Coming Soon" radio names (used only to report a hidden
 checkbox as absent, never as done); the wrong-password text ("Oops, looks like that's not the
 right password", Calypso strings, medium); the 2FA URL `/log-in/<method>`; the Blackbox and
 passwordless screens' wording ("verify that you are human", "check your email").
@@ -33,17 +37,20 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from optout.flow import Challenge, Flow, LoginForm, Setting, SiteList, Switch
+from optout.flow import Challenge, Flow, LoginForm, Setting, SiteList, Switch, toggle
 
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
 
-LABEL = re.compile(r"prevent third.party sharing", re.I)
-SAVE = re.compile(r"^\s*save( settings| changes)?\s*$", re.I)
+# Anchored: a neighbour whose name or help text merely mentions third-party sharing is not it.
+LABEL = re.compile(r"^\s*prevent third.party sharing", re.I)
+SAVE = re.compile(r"^\s*save\b", re.I)  # "Save", "Save settings", "Save privacy settings": in the card only
 SAVE_WORD = "contains(translate(concat(normalize-space(.), @value), 'SAVE', 'save'), 'save')"
 # Site slugs are domains (with "::" for a sub-folder), which keeps other links out.
 SITE_LINK = re.compile(r"^/(?:home|overview|sites/overview|settings/general)/([^/?#]+\.[^/?#]+)/?$")
 HIDDEN_STATUS = re.compile(r"\b(private|coming soon)\b", re.I)
+V1_1 = "https://public-api.wordpress.com/rest/v1.1/me/sites"
+V1_2 = "https://public-api.wordpress.com/rest/v1.2/me/sites"
 PAGE_TEXT = "() => (document.querySelector('pre') || document.body || {innerText: ''}).innerText"
 LINKS = """() => [...document.querySelectorAll('a[href]')].map(a => [a.href,
     (a.closest('tr, li, [role="row"], article') || a.parentElement || a).innerText])"""
@@ -55,7 +62,7 @@ def opt_out(page: Page) -> Locator:
         "#wpcom_site_visibility_data_sharing_opt_out, input[name='wpcom_data_sharing_opt_out'], "
         "input[name='wpcom_prevent_third_party_sharing']"
     )
-    by_name = page.get_by_role("checkbox", name=LABEL).or_(page.get_by_role("switch", name=LABEL))
+    by_name = toggle(LABEL)(page)  # a checkbox, switch or aria-pressed button
     # A hidden copy (Private sites, a legacy field) must never be read as the setting.
     return by_field.or_(by_name).locator("visible=true")
 
@@ -78,13 +85,18 @@ def slug(url: str) -> str:
 
 
 def shows_checkbox(site: dict[str, object]) -> bool:
-    """A site the user manages (when the listing says), public, and hosted by WordPress.com."""
+    """Not plainly without the checkbox: not refused management, not Private / Coming Soon, not
+    a self-hosted Jetpack site. Anything the listing leaves unsaid is kept (its page decides)."""
     capabilities = site.get("capabilities")
-    if isinstance(capabilities, dict) and not capabilities.get("manage_options"):
+    if isinstance(capabilities, dict) and capabilities.get("manage_options") is False:
         return False
-    if site.get("is_private") or site.get("is_coming_soon"):
+    options = site.get("options")
+    if not isinstance(options, dict):
+        options = {}
+    if any(site.get(k) or options.get(k) for k in ("is_private", "is_coming_soon")):
         return False
-    return not site.get("jetpack") or bool(site.get("is_wpcom_atomic"))
+    atomic = site.get("is_wpcom_atomic") or options.get("is_wpcom_atomic") or options.get("is_automated_transfer")
+    return site.get("jetpack") is not True or bool(atomic)
 
 
 async def managed_sites(page: Page) -> list[str] | None:
@@ -128,7 +140,11 @@ class WordPress(Flow):
             page.get_by_role("button", name=re.compile(r"^\s*log in\s*$", re.I))
         ),
         rejected=lambda page: page.get_by_text(
-            re.compile(r"not the right password|(incorrect|wrong|invalid) password|password (is )?incorrect", re.I)
+            re.compile(
+                r"not the right password|(incorrect|wrong|invalid) password|"
+                r"password.{0,30}(incorrect|wrong|invalid)",
+                re.I,
+            )
         ),
         signed_out=re.compile(r"^/(log-in|wp-login\.php)\b"),
         sso_origins=frozenset({"https://accounts.google.com", "https://appleid.apple.com"}),
@@ -143,7 +159,8 @@ class WordPress(Flow):
         ),
     )
     sites = SiteList(
-        urls=("https://public-api.wordpress.com/rest/v1.1/me/sites", "https://wordpress.com/sites"),
+        # The dashboard between the two tries also signs a signed-out browser in.
+        urls=(V1_1, V1_2, "https://wordpress.com/sites", V1_1, V1_2),
         read=managed_sites,
     )
     settings = (

@@ -93,7 +93,21 @@ def test_drift_is_found_by_verify_and_fixed_by_verify_fix(optout: Optout, writer
     assert (quiet.returncode, quiet.stdout) == (0, "")
 
 
-@pytest.mark.parametrize("fault", ["no-persist", "save-500", "needs-save"])
+@pytest.mark.parametrize("layout", ["2026", "2023"])
+def test_a_save_button_in_the_toggles_section_is_pressed(
+    optout: Optout, writer: Member, sandbox: Sandbox, layout: str
+) -> None:
+    login(optout, writer)
+    sandbox.set_fault("substack", "needs-save", account=writer.account)
+    if layout == "2023":
+        sandbox.set_fault("substack", "wording-2023", account=writer.account)
+    done = optout("apply", "substack", "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert by_site(done.stdout)["fieldnotes"]["action"] == "changed"
+    assert sandbox.get_setting("substack", writer.account, FIELDNOTES) is True
+
+
+@pytest.mark.parametrize("fault", ["no-persist", "save-500"])
 def test_a_change_that_does_not_stick_is_never_ok(optout: Optout, writer: Member, sandbox: Sandbox, fault: str) -> None:
     login(optout, writer)
     sandbox.set_fault("substack", fault, account=writer.account)
@@ -104,10 +118,11 @@ def test_a_change_that_does_not_stick_is_never_ok(optout: Optout, writer: Member
     assert sandbox.get_setting("substack", writer.account, FIELDNOTES) is False
 
 
+@pytest.mark.parametrize("wording", [True, "human"])
 def test_captcha_after_the_password_needs_you_and_nothing_is_clicked(
-    optout: Optout, writer: Member, sandbox: Sandbox
+    optout: Optout, writer: Member, sandbox: Sandbox, wording: object
 ) -> None:
-    sandbox.set_fault("substack", "captcha", account=writer.account)
+    sandbox.set_fault("substack", "captcha", wording, account=writer.account)
     done = optout("login", "substack", "--account", writer.account, "--password-stdin", stdin=writer.password)
     assert done.returncode == 8, done.stdout + done.stderr
     assert HEADED_HINT in done.stderr

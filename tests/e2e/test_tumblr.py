@@ -101,7 +101,7 @@ def test_drift_is_found_by_verify_and_fixed_by_verify_fix(optout: Optout, member
     assert (quiet.returncode, quiet.stdout) == (0, "")
 
 
-@pytest.mark.parametrize("fault", ["no-persist", "save-500", "needs-save"])
+@pytest.mark.parametrize("fault", ["no-persist", "save-500"])
 def test_a_change_that_does_not_stick_is_never_ok(optout: Optout, member: Member, sandbox: Sandbox, fault: str) -> None:
     login(optout, member)
     sandbox.set_fault(TB, fault, account=member.account)
@@ -110,6 +110,44 @@ def test_a_change_that_does_not_stick_is_never_ok(optout: Optout, member: Member
     assert row["status"] != "ok" and row["after"] == "off"
     assert done.returncode & 4 or done.returncode & 32
     assert sharing(sandbox, member, PRIMARY) is False
+
+
+@pytest.mark.parametrize("faults", [("needs-save",), ("unnamed-switch",), ("api-401", "select-switcher")], ids="+".join)
+def test_other_markup_the_reference_allows_still_opts_out(
+    optout: Optout, member: Member, sandbox: Sandbox, faults: tuple[str, ...]
+) -> None:
+    """A Save button shown after the change, a switch named only by the text beside it, a <select> switcher."""
+    login(optout, member)
+    for fault in faults:
+        sandbox.set_fault(TB, fault, account=member.account)
+    done = optout("apply", TB, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = by_blog(done.stdout)
+    assert list(rows) == [PRIMARY, SIDE]
+    assert (rows[PRIMARY]["action"], rows[SIDE]["action"]) == ("changed", "unchanged")
+    assert sharing(sandbox, member, PRIMARY) is True
+    assert sandbox.writes(TB, member.account) == 1
+
+
+@pytest.fixture
+def busy_pages(sandbox: Sandbox) -> Iterator[None]:
+    """A header "Log in" button, a reCAPTCHA note and a 2FA settings section, for this test only."""
+    sandbox.set_fault(TB, "busy-pages")
+    yield
+    sandbox.set_fault(TB, "busy-pages", False)
+
+
+@pytest.mark.usefixtures("busy_pages")
+def test_pages_that_only_mention_two_factor_or_recaptcha_are_no_challenge(
+    optout: Optout, member: Member, sandbox: Sandbox
+) -> None:
+    login(optout, member)
+    sandbox.set_fault(TB, "api-401", account=member.account)  # the blogs come from /settings/account
+    done = optout("apply", TB, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert list(by_blog(done.stdout)) == [PRIMARY, SIDE]
+    assert sharing(sandbox, member, PRIMARY) is True
+    assert sandbox.password_submissions(TB, member.account) == 1
 
 
 @pytest.mark.parametrize("fault", ["two-factor", "captcha"])

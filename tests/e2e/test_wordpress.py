@@ -138,16 +138,34 @@ def test_wrong_password_needs_you_and_is_not_stored(optout: Optout, member: Memb
     assert optout("apply", WP).returncode == 8
 
 
-def test_the_newer_dashboard_toggle_is_found_by_its_other_label(
-    optout: Optout, member: Member, sandbox: Sandbox
+@pytest.mark.parametrize(
+    "faults", [("new-dashboard",), ("new-dashboard", "pressed-toggle"), ("save-wording",)], ids="+".join
+)
+def test_other_markup_and_wording_the_reference_allows_still_opts_out(
+    optout: Optout, member: Member, sandbox: Sandbox, faults: tuple[str, ...]
 ) -> None:
+    """The newer dashboard's toggle ("... for this site", maybe an aria-pressed button), "Save privacy settings"."""
     login(optout, member)
-    sandbox.set_fault(WP, "new-dashboard", account=member.account)
+    for fault in faults:
+        sandbox.set_fault(WP, fault, account=member.account)
     done = optout("apply", WP, "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     assert by_site(done.stdout)[PUBLIC]["action"] == "changed"
     assert opted_out(sandbox, member, PUBLIC) is True
     assert sandbox.writes(WP, member.account) == 1
+
+
+def test_an_atomic_site_flagged_only_under_options_is_not_skipped(
+    optout: Optout, member: Member, sandbox: Sandbox
+) -> None:
+    login(optout, member)
+    sandbox.set_fault(WP, "atomic-in-options", account=member.account)
+    done = optout("apply", WP, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = by_site(done.stdout)
+    assert list(rows) == ELIGIBLE
+    assert rows[ATOMIC]["status"] == "ok"
+    assert JETPACK not in rows and NOT_MANAGED not in rows
 
 
 def test_expired_session_logs_in_again_once_and_lists_sites_from_the_dashboard(

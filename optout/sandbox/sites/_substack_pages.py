@@ -74,15 +74,16 @@ SIGN_IN_SCRIPT = """
     screen("Check your email",
       "We sent a sign-in link to " + email + ". Click the link in the email to finish signing in.", extra);
   };
-  const captcha = (email) => {
+  const captcha = (email, human) => {
     const box = document.createElement("form");
-    box.innerHTML = '<label><input type="checkbox" name="robot"> I am not a robot</label>' +
-      '<button type="submit">Verify</button>';
+    box.innerHTML = human ? '<button type="submit">Continue</button>' :
+      '<label><input type="checkbox" name="robot"> I am not a robot</label><button type="submit">Verify</button>';
     box.addEventListener("submit", (e) => {
       e.preventDefault();
-      post("/api/v1/captcha", {email}).then(() => captcha(email));
+      post("/api/v1/captcha", {email}).then(() => captcha(email, human));
     });
-    screen("Please complete the captcha to continue", "We need to make sure you are a person.", box);
+    if (human) screen("Verify you are human", "Substack needs to check this browser before you go on.", box);
+    else screen("Please complete the captcha to continue", "We need to make sure you are a person.", box);
   };
   if (params.get("password") === "1") { byId("email").value = params.get("email") || ""; showPassword(); }
   const link = byId("with-password");
@@ -101,7 +102,7 @@ SIGN_IN_SCRIPT = """
       password: byId("password").value, redirect});
     const d = await r.json();
     if (r.ok) { location.href = d.redirect; return; }
-    if (d.error === "captcha") captcha(email);
+    if (d.error === "captcha") captcha(email, d.human === true);
     else if (d.error === "magic_link") sent(email);
     else byId("error").textContent = d.message || "Something went wrong.";
   });

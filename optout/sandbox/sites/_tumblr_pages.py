@@ -69,8 +69,10 @@ TWO_STEP_SCRIPT = """
 """
 
 
-def login_page(redirect: str, *, two_step: bool, error: bool = False, email: str = "") -> str:
-    """GET /login: email and password on one page (2024), or email, "Next", then password."""
+def login_page(redirect: str, *, two_step: bool, error: bool = False, email: str = "", busy: bool = False) -> str:
+    """GET /login: email and password on one page (2024), or email, "Next", then password.
+
+    `busy`: a header "Log in" button and a "protected by reCAPTCHA" note, as real pages carry."""
     alert = '<div class="error" role="alert">Your email or password were incorrect.</div>' if error else ""
     hidden = " is-hidden" if two_step and not error else ""
     next_button = (
@@ -78,7 +80,9 @@ def login_page(redirect: str, *, two_step: bool, error: bool = False, email: str
         if two_step and not error
         else ""
     )
-    body = f"""{top(None)}<div class="card"><h1>Log in</h1>
+    header = top(None).replace('<a href="/login">Log in</a>', '<button type="button">Log in</button>')
+    note = "<p>This site is protected by reCAPTCHA and the Google Privacy Policy applies.</p>" if busy else ""
+    body = f"""{header if busy else top(None)}<div class="card"><h1>Log in</h1>
 <button type="button">Continue with Google</button> <button type="button">Continue with Apple</button>
 <p>or</p>
 <form method="post" action="/login" id="signup_forms" novalidate>
@@ -89,7 +93,7 @@ def login_page(redirect: str, *, two_step: bool, error: bool = False, email: str
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password">
 {alert}<button type="submit" class="primary">Log in</button></div>
-</form><p><a href="/forgot_password">Forgot your password?</a></p></div>"""
+</form><p><a href="/forgot_password">Forgot your password?</a></p>{note}</div>"""
     return tumblr_page("Log in | Tumblr", body, TWO_STEP_SCRIPT if two_step and not error else "")
 
 
@@ -110,19 +114,25 @@ def check_page(kind: str, *, retried: bool = False) -> str:
     return tumblr_page("Log in | Tumblr", body)
 
 
-def sidebar(blogs: list[str]) -> str:
-    """The settings navigation, with the blog switcher (each blog's settings link)."""
+def sidebar(blogs: list[str], select: bool = False) -> str:
+    """The settings navigation, with the blog switcher (each blog's settings link, or a <select>)."""
     account = "".join(
         f'<a href="/settings/{slug}">{escape(title)}</a>'
         for title, slug in (("Account", "account"), ("Dashboard", "dashboard"), ("Notifications", "notifications"))
     )
     switcher = "".join(f'<a href="/settings/blog/{escape(b)}">{escape(b)}</a>' for b in blogs)
+    if select:
+        options = "".join(f'<option value="{escape(b)}">{escape(b)}</option>' for b in blogs)
+        switcher = (
+            '<select aria-label="Choose a blog" onchange="location.href=\'/settings/blog/\' + this.value">'
+            f'<option value="" selected disabled>Blogs</option>{options}</select>'
+        )
     return f'<nav class="settings" aria-label="Settings">{account}<h3>Blogs</h3>{switcher}</nav>'
 
 
-def settings_page(account: str, blogs: list[str], heading: str, content: str) -> str:
+def settings_page(account: str, blogs: list[str], heading: str, content: str, *, select: bool = False) -> str:
     """An account-level settings page with the sidebar."""
-    body = f"""{top(account)}<div class="layout">{sidebar(blogs)}<main><h1>{escape(heading)}</h1>
+    body = f"""{top(account)}<div class="layout">{sidebar(blogs, select)}<main><h1>{escape(heading)}</h1>
 {content}</main></div>"""
     return tumblr_page(f"{heading} | Tumblr", body)
 
@@ -161,8 +171,8 @@ BLOG_SCRIPT = """
         read = () => control.checked; write = (v) => { control.checked = v; };
         control.addEventListener("change", () => changed(key, read(), write));
       } else {
-        control = el("button", {type: "button", role: "switch", "aria-labelledby": id,
-          "aria-checked": String(s.values[key])});
+        control = el("button", {type: "button", role: "switch", "aria-checked": String(s.values[key])});
+        if (!s.unnamed) control.setAttribute("aria-labelledby", id);
         row.append(text, control);
         read = () => control.getAttribute("aria-checked") === "true";
         write = (v) => control.setAttribute("aria-checked", String(v));

@@ -259,7 +259,7 @@ SETTINGS_SCRIPT = """
       wrap.append(label, help);
       fields.push(wrap);
     }
-    const [privacy] = card("Privacy", fields, "Save settings");
+    const [privacy] = card("Privacy", fields, s.save_label || "Save settings");
     privacy.addEventListener("submit", (e) => {
       e.preventDefault();
       const box = document.getElementById("wpcom_site_visibility_data_sharing_opt_out");
@@ -280,14 +280,28 @@ SETTINGS_SCRIPT = """
     legacy.checked = s.opt_out;
     const row = el("div", {class: "components-toggle-control"});
     const id = "inspector-toggle-control-" + (1 + Math.floor(Math.random() * 9));
-    const toggle = el("input", {type: "checkbox", id, class: "components-form-toggle__input"});
-    toggle.checked = s.opt_out || s.visibility === "discourage";
-    toggle.disabled = s.visibility === "discourage";
-    row.append(toggle, el("label", {for: id, style: "display:inline"},
-      "Prevent third-party sharing for this site"));
+    const on = s.opt_out || s.visibility === "discourage";
+    let read;
+    if (s.pressed) {
+      // A toggle button: its name is its label, its state aria-pressed.
+      const button = el("button", {type: "button", "aria-pressed": String(on),
+        class: "components-button is-toggle"}, "Prevent third-party sharing for this site");
+      button.disabled = s.visibility === "discourage";
+      button.addEventListener("click", () =>
+        button.setAttribute("aria-pressed", String(button.getAttribute("aria-pressed") !== "true")));
+      row.append(button);
+      read = () => button.getAttribute("aria-pressed") === "true";
+    } else {
+      const toggle = el("input", {type: "checkbox", id, class: "components-form-toggle__input"});
+      toggle.checked = on;
+      toggle.disabled = s.visibility === "discourage";
+      row.append(toggle, el("label", {for: id, style: "display:inline"},
+        "Prevent third-party sharing for this site"));
+      read = () => toggle.checked;
+    }
     form.append(legacy, row, el("button", {type: "submit", class: "is-primary"}, "Save"));
     form.addEventListener("submit", (e) => { e.preventDefault();
-      post(form, {wpcom_prevent_third_party_sharing: toggle.checked ? "true" : "false"}); });
+      post(form, {wpcom_prevent_third_party_sharing: read() ? "true" : "false"}); });
     root.append(profileForm, form);
   };
   fetch(api, {credentials: "include"})

@@ -21,7 +21,8 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None; those ac
 signed-out sign-in page - email-first, password-link-after-email - only site-wide):
   no-persist, save-500, slow   the common ones (slow: dashboard pages and APIs wait `value` s)
   captcha          a correct password meets "Please complete the captcha to continue" (+ Verify,
-                   counted as a challenge click, never solved)
+                   counted as a challenge click, never solved); value "human": the screen says
+                   "Verify you are human" with a Continue button instead
   expired-session  every existing session of the account stops working
   email-first      the sign-in page has no "Sign in with password" link: Continue posts the
                    email, then a password field appears (accounts with a password) or "Check
@@ -195,7 +196,8 @@ class SubstackSite(Site):
         if not self.state.password_matches(email, password):
             return Response.json({"error": "invalid", "message": "Invalid email or password"}, 401)
         if self.state.fault("captcha", email):
-            return Response.json({"error": "captcha", "message": "Please complete the captcha"}, 400)
+            human = self.state.fault("captcha", email) == "human"
+            return Response.json({"error": "captcha", "message": "Please complete the captcha", "human": human}, 400)
         token = self.state.issue(SESSION, email)
         target = safe_path(str(body.get("redirect", "/home")))
         pub = str(body.get("for_pub", ""))

@@ -22,6 +22,10 @@ Faults (per account unless said):
   checkbox-toggle  the toggles are native checkboxes inside their labels
   needs-save       toggles change only on the page until a "Save" button is pressed
   api-401          api.tumblr.com/v2/user/info answers 401 even with a session
+  busy-pages       site-wide: the log-in page has a header "Log in" button and a "protected by
+                   reCAPTCHA" note; account settings show a "Two-factor authentication" section
+  unnamed-switch   the switches have no accessible name; the label is text beside them
+  select-switcher  the settings blog switcher is a <select> of blog names, not links
 """
 
 from __future__ import annotations
@@ -79,6 +83,9 @@ class TumblrSite(Site):
         "checkbox-toggle",
         "needs-save",
         "api-401",
+        "busy-pages",
+        "unnamed-switch",
+        "select-switcher",
     }
     session_cookie = SESSION_COOKIE
 
@@ -113,7 +120,14 @@ class TumblrSite(Site):
         if path in ("/settings/account", "/settings/dashboard", "/settings/notifications"):
             heading = path.removeprefix("/settings/").capitalize()
             content = f"<p>Email: {account}</p>" if heading == "Account" else "<p>Nothing to change here.</p>"
-            return Response.html(pages.settings_page(account, list(BLOGS), heading, content))
+            if self.state.fault("busy-pages"):
+                content += (
+                    "<section><h2>Security</h2><p>Two-factor authentication is off. Require an authentication "
+                    "app or a code by SMS when you log in.</p>"
+                    '<button type="button">Enable</button></section>'
+                )
+            select = bool(self.state.fault("select-switcher", account))
+            return Response.html(pages.settings_page(account, list(BLOGS), heading, content, select=select))
         if path.startswith("/api/v2/blog/") and path.endswith("/settings"):
             return self._blog_api(request, path.removeprefix("/api/v2/blog/").removesuffix("/settings"), account)
         return Response.html(pages.not_found_page(), 404)
@@ -123,18 +137,19 @@ class TumblrSite(Site):
     def _login(self, request: Request, account: str | None) -> Response:
         """GET shows the form (or moves on when signed in); POST checks the password."""
         two_step = bool(self.state.fault("two-step-login"))
+        busy = bool(self.state.fault("busy-pages"))
         if request.method != "POST":
             redirect = safe_redirect(request.query.get("redirect_to", ""))
             if account is not None:
                 return Response.redirect(redirect or "/dashboard")
-            return Response.html(pages.login_page(redirect, two_step=two_step))
+            return Response.html(pages.login_page(redirect, two_step=two_step, busy=busy))
         form = request.form
         user = form.get("email", "").strip()
         redirect = safe_redirect(form.get("redirect_to", ""))
         if user:
             self.state.count(user, PASSWORD_SUBMISSIONS)
         if not self.state.password_matches(user, form.get("password", "")):
-            return Response.html(pages.login_page(redirect, two_step=two_step, error=True, email=user))
+            return Response.html(pages.login_page(redirect, two_step=two_step, error=True, email=user, busy=busy))
         for kind in ("two-factor", "captcha"):
             if self.state.fault(kind, user):
                 token = self.state.issue(CHECK, user, check=kind)
@@ -191,6 +206,7 @@ class TumblrSite(Site):
                     "checkbox": bool(self.state.fault("checkbox-toggle", account)),
                     "needs_save": bool(self.state.fault("needs-save", account)),
                     "reversed": blog == SIDE,
+                    "unnamed": bool(self.state.fault("unnamed-switch", account)),
                 }
             )
         if request.method != "POST":

@@ -25,6 +25,10 @@ Faults (per account unless said):
                    (plus a hidden legacy input with the old field name)
   api-refused      /me/sites answers 403 authorization_required even with a session
   bare-sites-list  the /sites table has no Status column
+  atomic-in-options  the listing gives `is_wpcom_atomic` only under `options` (as the real API
+                   does), not at the top level
+  save-wording     the Privacy card's button says "Save privacy settings"
+  pressed-toggle   with new-dashboard: the toggle is a `button[aria-pressed]` named by its text
   cspreport        settings pages POST to /cspreport every 300 ms, so the network never idles
 """
 
@@ -129,6 +133,9 @@ class WordPressSite(Site):
         "api-refused",
         "bare-sites-list",
         "cspreport",
+        "atomic-in-options",
+        "save-wording",
+        "pressed-toggle",
     }
     session_cookie = SESSION_COOKIE
 
@@ -246,7 +253,7 @@ class WordPressSite(Site):
     def _describe(self, site: WpSite, account: str) -> dict[str, object]:
         """One site as /me/sites lists it."""
         visibility = self.state.get_setting(account, f"{site.slug}:visibility")
-        return {
+        described = {
             "ID": site.id,
             "name": site.name,
             "description": "",
@@ -260,6 +267,10 @@ class WordPressSite(Site):
             "plan": {"product_name_short": site.plan},
             "capabilities": {"manage_options": site.manage, "edit_posts": True, "publish_posts": True},
         }
+        if self.state.fault("atomic-in-options", account):
+            atomic = described.pop("is_wpcom_atomic")
+            described["options"] = {"is_wpcom_atomic": atomic, "is_automated_transfer": atomic}
+        return described
 
     def _settings(self, request: Request, path: str, account: str | None) -> Response:
         """GET the settings a page renders from; POST (form-encoded) the Privacy card."""
@@ -292,6 +303,8 @@ class WordPressSite(Site):
                 "dashboard": "new" if self.state.fault("new-dashboard", account) else "classic",
                 "privacy_first": site.id % 2 == 1,
                 "cspreport": bool(self.state.fault("cspreport", account)),
+                "save_label": "Save privacy settings" if self.state.fault("save-wording", account) else "",
+                "pressed": bool(self.state.fault("pressed-toggle", account)),
             }
         )
 
