@@ -1,12 +1,10 @@
 """ChatGPT (https://chatgpt.com/): "Improve the model for everyone", a switch in a modal.
 
 Facts relied on (shared/reference/platforms.md section 3; platforms.json "chatgpt.improve_model_for_everyone"):
-- The Data controls pane is at `/settings/data-controls` (path route, audit 2026-10, medium).
-  The older hash route `/#settings/DataControls` (many scripts, high) is deliberately NOT used:
-  the engine's fresh load after a change is `page.goto(url)`, and a goto to the URL the page is
-  already on, with a fragment, is a same-document navigation that reloads nothing, so the
-  read-back could report a change the server never kept. Without the path route the run stops
-  as site-changed, which is honest.
+- The Data controls pane is at `/settings/data-controls` (path route, audit 2026-10, medium),
+  tried first; the older hash route `/#settings/DataControls` (many scripts, high) second. The
+  engine's navigation reloads a URL that differs only by its fragment through about:blank, so
+  the read-back after a change on the hash route is a real fresh load, not a same-document jump.
 - Its row is `button[data-testid="improve-model-open-modal-button"]`, accessible name
   "Improve the model for everyone On|Off"; it opens a modal holding
   `button[data-testid="improve-model-toggle"]`, a switch read through `aria-checked`, closed
@@ -16,10 +14,13 @@ Facts relied on (shared/reference/platforms.md section 3; platforms.json "chatgp
   browsers (high). The password goes only to https://auth.openai.com (the brief: email,
   Continue, password, Continue, then back to chatgpt.com). chatgpt.com may ask for the email,
   but never shows a password field, so it is not in the allowlist.
-Guessed, not in the reference (kept loose): the sign-in path `/log-in` on auth.openai.com,
-the field and button names there ("Email address", "Continue"), the wrong-password wording,
-the MFA page's path and wording, the Cloudflare page's body text (the reference detects it by
-title, which the Challenge contract cannot express), the switch's accessible name (used only
+Guessed, not in the reference (kept loose): the sign-in path `/log-in` on auth.openai.com
+(the reference names no sign-in URL, so chatgpt.com/auth/login is not used as a start either),
+the field and button names there ("Email address"; "Continue", "Log in" or "Sign in"), the
+wrong-password wording, the MFA page's path and wording (anchored: "check your authenticator
+app", "code from your authenticator app", so a page merely suggesting one is no challenge),
+the Cloudflare page's body text (the reference detects it by title, which the Challenge
+contract cannot express), the switch's accessible name (used only
 when the test id is missing), and the sign-in paths of chatgpt.com (`/auth/login`).
 """
 
@@ -74,7 +75,7 @@ class ChatGPT(Flow):
             .or_(page.locator('input[autocomplete="username"]'))
         ),
         next=lambda page: page.get_by_role("button", name=CONTINUE),
-        submit=lambda page: page.get_by_role("button", name=re.compile(r"^\s*(continue|log in)\s*$", re.I)),
+        submit=lambda page: page.get_by_role("button", name=re.compile(r"^\s*(continue|log ?in|sign ?in)\s*$", re.I)),
         rejected=lambda page: page.get_by_text(
             re.compile(r"(incorrect|wrong|invalid)\b.{0,30}\bpassword|\bpassword\b.{0,30}\b(incorrect|wrong)", re.I)
         ),
@@ -98,14 +99,15 @@ class ChatGPT(Flow):
             re.compile(r"verify(ing)? you are (a )?human", re.I),
             re.compile(r"checking (if the site connection is secure|your browser)", re.I),
             re.compile(r"needs to review the security of your connection|security by cloudflare", re.I),
-            re.compile(r"authenticator app|one-time (pass)?code|enter (the|your) 6-digit code", re.I),
+            re.compile(r"check your authenticator app|code from your authenticator app", re.I),
+            re.compile(r"one-time (pass)?code|enter (the|your) 6-digit code", re.I),
         ),
     )
     settings = (
         Setting(
             key="improve-model",
             label=LABEL,
-            urls=(f"{HOME}/settings/data-controls",),
+            urls=(f"{HOME}/settings/data-controls", f"{HOME}/#settings/DataControls"),
             control=Switch(improve_switch),
             wanted=False,
             modal=Modal(open=improve_row, close=done),

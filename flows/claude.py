@@ -16,8 +16,10 @@ Facts relied on (platforms.md section 4, platforms-addendum.md section 2, platfo
   accepting terms is the person's choice, and its toggle must not be taken for the setting.
 Guessed, not in the reference: the control's markup (a Radix-style `button[role=switch]
 [aria-checked]` is inferred, low), so it is found by its accessible name or, failing that, as
-the one toggle of its row (its nearest ancestor with text) when that row carries the label; the
-wording of Cloudflare's page body (the reference detects it by its title, which the Challenge
+the one toggle (switch, checkbox or toggle button) of its row (its nearest ancestor with
+text) when that row carries the label; that the terms pop-up's title stands alone in its
+heading (matched anchored, so a sentence mentioning the update is no challenge); the wording
+of Cloudflare's page body (the reference detects it by its title, which the Challenge
 contract cannot express); the email field's and button's names beyond the clone's placeholder
 "Enter your personal or work email" and "Continue with email" (low; only used to tell sign-in
 pages apart, never typed into).
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 HOME = "https://claude.ai"
 NAME = re.compile(r"help improve claude|train and improve anthropic", re.I)
 UPPER, LOWER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"
-TOGGLE = "(@role='switch' or (self::input and @type='checkbox') or @aria-pressed)"
+TOGGLE = "(@role='switch' or @role='checkbox' or (self::input and @type='checkbox') or @aria-pressed)"
 TEXT = f"translate(normalize-space(.), '{UPPER}', '{LOWER}')"
 # The row of a toggle: its nearest ancestor with some text besides an "On"/"Off" of its own.
 ROW = f"ancestor::*[not({TEXT} = '' or {TEXT} = 'on' or {TEXT} = 'off')][1]"
@@ -80,7 +82,8 @@ class Claude(Flow):
             re.compile(r"needs to review the security of your connection|security by cloudflare", re.I),
             re.compile(r"verify your phone number", re.I),
             # The 2025 terms pop-up asks the person to choose and accept: never answered here.
-            re.compile(r"updates to consumer terms and policies", re.I),
+            # Anchored: the pop-up's title alone, not a sentence that mentions the update.
+            re.compile(r"^\s*updates to consumer terms and policies\s*$", re.I),
         ),
     )
     settings = (

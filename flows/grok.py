@@ -10,39 +10,51 @@ grok.improve_the_model):
   "Sign in"); success returns to grok.com. A Cloudflare challenge can appear: needs-you. X, Google
   and Apple sign-in exist; those go to the user (`optout login grok --headed`).
 Guessed (URL, markup and save behaviour are unknown in the reference):
-- `https://grok.com/settings/data` is a pure guess, tried first; `https://grok.com/?_s=data` is
-  the deep link one public test catalog cites (unverified), which should open the Settings dialog
-  on its Data Controls tab; `https://grok.com/settings` last. The engine moves on only when a page
-  answers 404.
-- The control is found as a switch, checkbox or toggle button whose accessible name starts with
-  "Improve the Model", so other rows that merely mention improving the model do not match.
+- `https://grok.com/?_s=data`, the deep link one public test catalog cites (unverified, the only
+  URL any source gives), is tried first: it should open the Settings dialog on its Data Controls
+  tab. `https://grok.com/settings/data` and `https://grok.com/settings` are pure guesses, tried
+  after it. The engine moves on only when a page answers 404. Were the deep link to open Settings
+  on another tab, the switch is not found and the run stops as site-changed (no tab is clicked).
+- The control is a switch, checkbox or toggle button whose accessible name starts with "Improve
+  the Model", or, when it has no name of its own, the one toggle in the smallest element whose
+  text starts with "Improve the Model" (`flow.toggle`). Both are anchored at the start, so rows
+  that merely mention improving the model ("Help improve the model...") do not match.
+- The sign-in form may come in one page or two (email, "Next"/"Continue", then password); the
+  submit is a `type=submit` control of the form holding the password, or a button named "Sign
+  in", "Log in", "Login" or "Continue". "Next"/"Continue" is only clicked while no password
+  field is on the page, so a one-page form's "Continue" is never pressed with an empty password.
 - No Save button and no confirmation are assumed (the switch saves on its own).
-- The wrong-password wording, the Cloudflare texts ("Verify you are human", "Checking your
+- The wrong-password wording (any "incorrect/invalid/wrong" within a few words of "password" or
+  "credentials", either order), the Cloudflare texts ("Verify you are human", "Checking your
   browser", `/cdn-cgi/challenge-platform`) and `/sign-in`, `/sign-up` as signed-out paths.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
-from optout.flow import Challenge, Flow, LoginForm, Setting, Switch
-
-if TYPE_CHECKING:
-    from playwright.async_api import Locator, Page
+from optout.flow import Challenge, Flow, LoginForm, Setting, Switch, toggle
 
 SIGN_IN = "https://accounts.x.ai/sign-in"
 IMPROVE = re.compile(r"^\s*improve the model\b", re.I)
+# A row's text runs its label into its description ("Improve the ModelAllow your..."): no \b.
+IMPROVE_ROW = re.compile(r"^\s*improve the model", re.I)
 
 
-def improve_the_model(page: Page) -> Locator:
-    """The "Improve the Model" control, whichever way it is built (switch, checkbox, toggle button)."""
-    return (
-        page.get_by_role("switch", name=IMPROVE)
-        .or_(page.get_by_role("checkbox", name=IMPROVE))
-        # Only a button that carries aria-pressed is a toggle; a plain button is a row or a link.
-        .or_(page.get_by_role("button", name=IMPROVE).and_(page.locator("[aria-pressed]")))
-    )
+# "Next"/"Continue" between an email step and a password step: never in (or, outside any form,
+# beside) a password field, where it would be the one-page form's own submit.
+NEXT_STEP = (
+    "xpath=//*[self::button or self::input or @role='button']"
+    "[(ancestor::form and not(ancestor::form[1]//input[@type='password']))"
+    " or (not(ancestor::form) and not(//input[@type='password']))]"
+)
+NEXT = re.compile(r"^\s*(next|continue)\s*$", re.I)
+SUBMIT = re.compile(r"^\s*(sign ?in|log ?in|continue)\s*$", re.I)
+REJECTED = re.compile(
+    r"(incorrect|invalid|wrong)\b.{0,40}\b(password|credentials)"
+    r"|\b(password|credentials)\b.{0,40}\b(incorrect|invalid|wrong)",
+    re.I,
+)
 
 
 class Grok(Flow):
@@ -58,16 +70,11 @@ class Grok(Flow):
         identifier=lambda page: page.locator('input[type="email"]').or_(
             page.get_by_role("textbox", name=re.compile(r"e-?mail", re.I))
         ),
-        submit=lambda page: page.locator('form:has(input[type="password"]) button[type="submit"]').or_(
-            page.get_by_role("button", name=re.compile(r"^\s*(sign in|log ?in)\s*$", re.I))
-        ),
-        rejected=lambda page: page.get_by_text(
-            re.compile(
-                r"(incorrect|invalid|wrong) (e-?mail (address )?or password|password|credentials)"
-                r"|(e-?mail|password) (is )?(incorrect|invalid|wrong)",
-                re.I,
-            )
-        ),
+        next=lambda page: page.get_by_role("button", name=NEXT).and_(page.locator(NEXT_STEP)),
+        submit=lambda page: page.locator(
+            'form:has(input[type="password"]) :is(button[type="submit"], input[type="submit"])'
+        ).or_(page.get_by_role("button", name=SUBMIT)),
+        rejected=lambda page: page.get_by_text(REJECTED),
         signed_out=re.compile(r"^/(sign-in|sign-up|login)\b"),
         sso_origins=frozenset({"https://accounts.google.com", "https://appleid.apple.com", "https://x.com"}),
     )
@@ -83,8 +90,8 @@ class Grok(Flow):
         Setting(
             key="improve-model",
             label="Improve the Model",
-            urls=("https://grok.com/settings/data", "https://grok.com/?_s=data", "https://grok.com/settings"),
-            control=Switch(improve_the_model),
+            urls=("https://grok.com/?_s=data", "https://grok.com/settings/data", "https://grok.com/settings"),
+            control=Switch(toggle(IMPROVE, IMPROVE_ROW)),
             wanted=False,
             note="grok.com > Settings > Data Controls > Improve the Model (separate from X's checkbox)",
         ),

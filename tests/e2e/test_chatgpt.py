@@ -199,18 +199,50 @@ def test_other_markup_still_works_and_touches_only_the_one_switch(
     assert sandbox.writes(SITE, member.account) == 1
 
 
-def test_only_the_older_hash_route_is_site_changed_and_nothing_is_written(
+def test_the_older_hash_route_is_used_when_the_path_route_is_gone(
     optout: Optout, member: Member, sandbox: Sandbox
 ) -> None:
-    # The hash route cannot be reloaded by a goto, so its read-back would prove nothing: the
-    # flow does not use it, and says the page changed instead of guessing.
     login(optout, member)
     sandbox.set_fault(SITE, "old-route", account=member.account)
     done = optout("apply", SITE, "--json")
-    assert done.returncode == 16, done.stdout + done.stderr
-    assert results(done.stdout)[0]["status"] == "site-changed"
-    assert sandbox.writes(SITE, member.account) == 0
+    assert done.returncode == 0, done.stdout + done.stderr
+    [row] = results(done.stdout)
+    assert (row["after"], row["status"], row["url"]) == ("off", "ok", "https://chatgpt.com/#settings/DataControls")
+    assert sandbox.get_setting(SITE, member.account, KEY) is False
+    assert sandbox.writes(SITE, member.account) == 1
+
+
+@pytest.mark.parametrize("fault", ["no-persist", "save-500"])
+def test_on_the_hash_route_a_change_that_did_not_persist_is_never_ok(
+    optout: Optout, member: Member, sandbox: Sandbox, fault: str
+) -> None:
+    # The read-back must be a real reload of the hash route, not the same document again.
+    login(optout, member)
+    sandbox.set_fault(SITE, "old-route", account=member.account)
+    sandbox.set_fault(SITE, fault, account=member.account)
+    done = optout("apply", SITE, "--json")
+    [row] = results(done.stdout)
+    assert row["status"] != "ok" and row["after"] == "on", done.stdout + done.stderr
     assert sandbox.get_setting(SITE, member.account, KEY) is True
+
+
+@pytest.mark.parametrize("wording", ["Sign in", "Log in"])
+def test_other_password_button_wordings_still_sign_in(
+    optout: Optout, member: Member, sandbox: Sandbox, wording: str
+) -> None:
+    sandbox.set_fault(SITE, "password-button", wording)
+    login(optout, member)
+    assert sandbox.password_submissions(SITE, member.account) == 1
+
+
+def test_a_page_that_only_mentions_an_authenticator_app_is_no_challenge(
+    optout: Optout, member: Member, sandbox: Sandbox
+) -> None:
+    login(optout, member)
+    sandbox.set_fault(SITE, "mfa-tip", account=member.account)
+    done = optout("apply", SITE)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting(SITE, member.account, KEY) is False
 
 
 def test_slow_pages_still_succeed(optout: Optout, member: Member, sandbox: Sandbox) -> None:

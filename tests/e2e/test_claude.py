@@ -153,11 +153,12 @@ def test_cloudflare_needs_you_and_nothing_is_clicked(optout: Optout, member: Mem
     assert sandbox.writes(SITE, member.account) == 0
 
 
+@pytest.mark.parametrize("variant", [True, "checkbox"], ids=["switch", "checkbox"])
 def test_the_articles_capitals_and_an_unnamed_toggle_still_work(
-    optout: Optout, member: Member, sandbox: Sandbox
+    optout: Optout, member: Member, sandbox: Sandbox, variant: object
 ) -> None:
     login(optout, member, sandbox)
-    sandbox.set_fault(SITE, "label-variant", account=member.account)
+    sandbox.set_fault(SITE, "label-variant", variant, account=member.account)
     done = optout("apply", SITE, "--json")
     assert done.returncode == 0, done.stdout + done.stderr
     assert sandbox.get_setting(SITE, member.account, KEY) is False
@@ -184,3 +185,13 @@ def test_the_terms_pop_up_needs_you_and_is_not_answered(optout: Optout, member: 
     assert sandbox.challenge_clicks(SITE, member.account) == 0  # "Accept" was not pressed
     assert sandbox.writes(SITE, member.account) == 0
     assert sandbox.get_setting(SITE, member.account, KEY) is True
+
+
+def test_a_sentence_that_mentions_the_terms_update_is_no_challenge(
+    optout: Optout, member: Member, sandbox: Sandbox
+) -> None:
+    login(optout, member, sandbox)
+    sandbox.set_fault(SITE, "terms-mention", account=member.account)
+    done = optout("apply", SITE, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting(SITE, member.account, KEY) is False

@@ -89,6 +89,7 @@ def test_drift_is_found_by_verify_and_fixed_by_verify_fix(optout: Optout, member
         ("markup", "labelledby"),
         ("markup", "checkbox"),
         ("markup", "pressed"),
+        ("markup", "unnamed"),
         ("data-tab", True),
         ("settings-route", True),
     ],
@@ -137,10 +138,35 @@ def test_wrong_password_needs_you_and_is_not_stored(optout: Optout, member: Memb
     assert sandbox.password_submissions("grok", member.account) == 1
 
 
-def test_sign_in_button_wording_variant_still_logs_in(optout: Optout, member: Member, sandbox: Sandbox) -> None:
-    sandbox.set_fault("grok", "sign-in-button")
+@pytest.mark.parametrize(
+    "faults",
+    [
+        {"sign-in-button": True},
+        {"untyped-submit": True, "sign-in-button": "Continue"},
+        {"sign-in-steps": "Next"},
+        {"sign-in-steps": "Continue", "sign-in-button": "Continue", "untyped-submit": True},
+    ],
+    ids=["sign-in", "untyped-continue", "two-step-next", "two-step-continue"],
+)
+def test_other_sign_in_forms_still_log_in_with_one_submission(
+    optout: Optout, member: Member, sandbox: Sandbox, faults: dict[str, object]
+) -> None:
+    for fault, value in faults.items():
+        sandbox.set_fault("grok", fault, value)
     login(optout, member)
-    assert sandbox.password_submissions("grok", member.account) == 1
+    assert sandbox.password_submissions("grok", member.account) == 1  # "Continue" was never pressed empty
+
+
+@pytest.mark.parametrize(
+    "wording", ["The password you entered is incorrect.", "Wrong email or password", "Invalid credentials"]
+)
+def test_other_wrong_password_wordings_are_recognised(
+    optout: Optout, member: Member, sandbox: Sandbox, wording: str
+) -> None:
+    sandbox.set_fault("grok", "error-wording", wording)
+    done = optout("login", "grok", "--account", member.account, "--password-stdin", stdin="not-the-password")
+    assert done.returncode == 8, done.stdout + done.stderr
+    assert "did not accept the password" in done.stderr
 
 
 def test_expired_session_logs_in_again_once_with_the_stored_password(

@@ -97,6 +97,7 @@ def test_drift_is_found_by_verify_and_fixed_by_verify_fix(optout: Optout, member
         ("markup", "described-both"),
         ("markup", "labelled"),
         ("markup", "aria"),
+        ("markup", "described-description"),
         ("label-2024", True),
         ("french", True),
     ],
@@ -137,7 +138,7 @@ def test_personalization_and_memory_only_when_asked_and_history_is_never_deleted
     assert mine and not any(r.path.endswith("grok_history.json") for r in mine)
 
 
-@pytest.mark.parametrize("fault", ["2fa", "email-code", "arkose"])
+@pytest.mark.parametrize("fault", ["2fa", "email-code", "arkose", "login-verification"])
 def test_a_check_after_the_password_needs_you_and_nothing_is_clicked(
     optout: Optout, member: Member, sandbox: Sandbox, fault: str
 ) -> None:
@@ -178,6 +179,22 @@ def test_wrong_password_needs_you_and_is_not_stored(optout: Optout, member: Memb
     assert sandbox.password_submissions("x", member.account) == 1
     after = optout("apply", "x")
     assert after.returncode == 8  # no account was recorded
+    assert sandbox.password_submissions("x", member.account) == 1
+
+
+@pytest.mark.parametrize("wording", ["The password you entered is incorrect.", "Invalid password"])
+def test_other_wrong_password_wordings_are_recognised(
+    optout: Optout, member: Member, sandbox: Sandbox, wording: str
+) -> None:
+    sandbox.set_fault("x", "error-wording", wording)
+    done = optout("login", "x", "--account", member.account, "--password-stdin", stdin="not-the-password")
+    assert done.returncode == 8, done.stdout + done.stderr
+    assert "did not accept the password" in done.stderr
+
+
+def test_a_sign_in_button_without_its_test_id_still_logs_in(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    sandbox.set_fault("x", "password-button", "Sign in")
+    login(optout, member)
     assert sandbox.password_submissions("x", member.account) == 1
 
 

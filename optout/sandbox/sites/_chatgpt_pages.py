@@ -165,17 +165,23 @@ SHELL_SCRIPT = """
 """
 
 
+TIP = "<p>Protect your account: turn on multi-factor authentication with an authenticator app.</p>"
+
+
 def chatgpt_page(title: str, body: str, script: str = "") -> str:
     """A ChatGPT-looking document."""
     return page(title, body, style=STYLE, script=script)
 
 
-def app_shell(account: str, tab: str | None, *, testids: bool, reorder: bool) -> str:
-    """The signed-in app; `tab` opens the Settings dialog on that tab (as /settings/<tab> does)."""
+def app_shell(account: str, tab: str | None, *, testids: bool, reorder: bool, tip: bool = False) -> str:
+    """The signed-in app; `tab` opens the Settings dialog on that tab (as /settings/<tab> does).
+
+    `tip` shows a banner that mentions an authenticator app without asking for any code."""
     cfg = json.dumps({"tab": tab, "testids": testids, "reorder": reorder}).replace("<", "\\u003c")
     body = f"""<div class="shell"><aside><a href="/">New chat</a><div class="grow"></div>
 <button type="button" id="profile" aria-label="Open profile menu">{escape(account)}</button></aside>
-<main><h1>What can I help with?</h1><textarea aria-label="Ask anything" placeholder="Ask anything"></textarea>
+<main>{TIP if tip else ""}
+<h1>What can I help with?</h1><textarea aria-label="Ask anything" placeholder="Ask anything"></textarea>
 </main></div><script type="application/json" id="cfg">{cfg}</script>"""
     return chatgpt_page("ChatGPT", body, SHELL_SCRIPT)
 
@@ -215,8 +221,8 @@ Continue with Google</button>
     return chatgpt_page("Log in - OpenAI", body)
 
 
-def password_step(email: str, *, error: bool = False) -> str:
-    """auth.openai.com/log-in/password: the password step."""
+def password_step(email: str, *, error: bool = False, button: str = "Continue") -> str:
+    """auth.openai.com/log-in/password: the password step; `button` is its submit's wording."""
     alert = '<p class="error" role="alert">Incorrect email address or password</p>' if error else ""
     body = f"""<div class="auth"><h1>Enter your password</h1>
 <form method="post" action="/log-in/password">
@@ -224,7 +230,7 @@ def password_step(email: str, *, error: bool = False) -> str:
 <a href="/log-in">Edit</a></div>
 <label for="pw">Password</label><input id="pw" type="password" name="password" autocomplete="current-password">
 {alert}<a href="/reset-password">Forgot password?</a>
-<button type="submit" class="primary">Continue</button></form></div>"""
+<button type="submit" class="primary">{escape(button)}</button></form></div>"""
     return chatgpt_page("Enter your password - OpenAI", body)
 
 

@@ -93,7 +93,7 @@ SETTINGS_SCRIPT = """
   const show = (b, v) => { b.setAttribute("aria-checked", String(v));
     b.setAttribute("data-state", v ? "checked" : "unchecked"); };
   const toggle = (key, value, attrs) => {
-    const b = el("button", {type: "button", role: "switch", value: "on", ...attrs});
+    const b = el("button", {type: "button", role: cfg.role, value: "on", ...attrs});
     show(b, value);
     b.addEventListener("click", () => {
       const wanted = b.getAttribute("aria-checked") !== "true";
@@ -196,17 +196,21 @@ def app_page(account: str) -> str:
     return claude_page("Claude", body, POLL_SCRIPT)
 
 
-def settings_page(account: str, tab: str, *, variant: bool) -> str:
-    """claude.ai/settings/<tab>; the Privacy tab is drawn by its script once the settings load."""
+def settings_page(account: str, tab: str, *, variant: bool, role: str = "switch", mention: bool = False) -> str:
+    """claude.ai/settings/<tab>; the Privacy tab is drawn by its script once the settings load.
+
+    `role` is the toggles' ARIA role; `mention` adds a line that names the 2025 terms pop-up."""
     links = "".join(
         f'<a href="/settings/{slug}"{" aria-current=page" if slug == tab else ""}>{escape(name)}</a>'
         for name, slug in NAV
     )
     title = dict((slug, name) for name, slug in NAV)[tab]
     inner = '<div id="privacy-root" aria-busy="true">Loading…</div>' if tab == "data-privacy-controls" else ""
+    if mention:
+        inner = f"<p>You accepted the updates to consumer terms and policies on 2025-09-02.</p>{inner}"
     body = f"""<div class="app"><nav aria-label="Settings"><a href="/new">Back to chats</a>{links}
 <span>{escape(account)}</span></nav><div class="content"><h1>Settings</h1><h2>{escape(title)}</h2>{inner}</div>
-</div>{config({"variant": variant})}"""
+</div>{config({"variant": variant, "role": role})}"""
     script = POLL_SCRIPT + (SETTINGS_SCRIPT if tab == "data-privacy-controls" else "")
     return claude_page("Settings - Claude", body, script)
 

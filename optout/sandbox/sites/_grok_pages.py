@@ -34,9 +34,37 @@ def grok_page(title: str, body: str, script: str = "") -> str:
     return page(title, body, style=STYLE, script=script)
 
 
-def sign_in_page(redirect: str, *, error: str = "", email: str = "", button: str = "Login") -> str:
-    """accounts.x.ai/sign-in: X/Google/Apple buttons, then the email form; `error` under the fields."""
+STEP_SCRIPT = """
+(() => {
+  const next = document.getElementById("next");
+  next.addEventListener("click", () => {
+    next.replaceWith(document.getElementById("password-step").content.cloneNode(true));
+  });
+})();
+"""
+
+
+def sign_in_page(
+    redirect: str, *, error: str = "", email: str = "", button: str = "Login", typed: bool = True, next_step: str = ""
+) -> str:
+    """accounts.x.ai/sign-in: X/Google/Apple buttons, then the email form; `error` under the fields.
+
+    `typed=False` leaves the submit a <button> without a type; `next_step` (a button's wording)
+    asks for the email alone first and shows the password field only once that button is pressed.
+    """
     alert = f'<p class="alert" role="alert">{escape(error)}</p>' if error else ""
+    kind = ' type="submit"' if typed else ""
+    password = f"""<label for="password">Password</label>
+<input id="password" type="password" name="password" autocomplete="current-password">
+{alert}
+<p><a href="/reset-password">Forgot password?</a></p>
+<button{kind} class="w-full">{escape(button)}</button>"""
+    stepwise = bool(next_step) and not error
+    if stepwise:
+        step = f"""<button type="button" id="next" class="w-full">{escape(next_step)}</button>
+<template id="password-step">{password}</template>"""
+    else:
+        step = password
     body = f"""<main><h1>Sign in</h1>
 <button type="button" class="w-full">Login with X</button>
 <button type="button" class="w-full">Login with Google</button>
@@ -46,14 +74,10 @@ def sign_in_page(redirect: str, *, error: str = "", email: str = "", button: str
 <input type="hidden" name="redirect" value="{escape(redirect)}">
 <label for="email">Email</label>
 <input id="email" type="email" name="email" autocomplete="email" value="{escape(email)}">
-<label for="password">Password</label>
-<input id="password" type="password" name="password" autocomplete="current-password">
-{alert}
-<p><a href="/reset-password">Forgot password?</a></p>
-<button type="submit" class="w-full">{escape(button)}</button>
+{step}
 </form>
 <p>Don't have an account? <a href="/sign-up">Sign up</a></p></main>"""
-    return grok_page("Sign in - xAI", body)
+    return grok_page("Sign in - xAI", body, STEP_SCRIPT if stepwise else "")
 
 
 def cloudflare_page(ray: str) -> str:
@@ -114,7 +138,9 @@ APP_SCRIPT = """
     }
     el = make("button", {type: "button", role: "switch", "aria-checked": String(row.value),
       "data-state": row.value ? "checked" : "unchecked", id: "switch-" + row.key});
-    if (s.markup === "labelledby") {
+    if (s.markup === "unnamed") {
+      texts.append(make("span", {}, row.label), desc);
+    } else if (s.markup === "labelledby") {
       texts.append(make("div", {id: titleId}, row.label), desc);
       el.setAttribute("aria-labelledby", titleId + " " + descId);
     } else {

@@ -114,6 +114,7 @@ LOGIN_SCRIPT = """
       "Use your code generation app to generate a code and enter it below."],
     "email-code": ["Check your email",
       "You\\u2019ll receive a code to verify here so you can sign in."],
+    "login-verification": ["Verify your identity", "We sent you a code. Type it below to continue."],
   };
   const show = (step) => {
     if (step === "done") {
@@ -172,9 +173,13 @@ LOGIN_SCRIPT = """
 """
 
 
-def login_page() -> str:
-    """The login flow's shell; its script renders each step (identifier, password, checks)."""
-    return x_page("Log in to X / X", '<div id="layers" class="css-175oi2r"></div>', LOGIN_SCRIPT)
+def login_page(button: str = "") -> str:
+    """x.com/i/flow/login; `button` renames the password step's submit (and drops its test id)."""
+    script = LOGIN_SCRIPT
+    if button:
+        script = script.replace('button("Log in", "LoginForm_Login_Button")', f'button("{button}", "ocfLogin")')
+        script = script.replace('onPress("LoginForm_Login_Button"', 'onPress("ocfLogin"')
+    return x_page("Log in to X / X", '<div id="layers" class="css-175oi2r"></div>', script)
 
 
 SETTINGS_SCRIPT = """
@@ -233,6 +238,14 @@ SETTINGS_SCRIPT = """
             () => toast("Something went wrong."));
         });
         line.append(texts, box); wrap.appendChild(line);
+      } else if (s.variant === "described-description") {
+        const descId = "id__" + (7 + n * 13) + "dsc";
+        texts.append(make("span", {}, row.label), make("span", {id: descId, "class": "r-muted"}, row.description));
+        const box = make("div", {"class": "r-box"});
+        const input = make("input", {type: "checkbox", "aria-describedby": descId});
+        box.append(input, make("div", {"class": "r-face"}));
+        line.append(texts, box); wrap.appendChild(line);
+        nativeBox(row, input);
       } else {
         const both = s.variant === "described-both";
         const labelId = both ? "id__" + (7 + n * 13) + "lbl" : "CHECKBOX_" + n + "_LABEL";

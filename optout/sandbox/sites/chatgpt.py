@@ -25,6 +25,9 @@ sign-in only site-wide):
   no-testids       no data-testid anywhere (the flow must fall back to roles and names)
   reorder          the pane's rows in reverse order, another wrapper, and the modal's
                    "Include your audio recordings" switch drawn first
+  password-button  a string: the password step's submit reads that ("Sign in", "Log in")
+  mfa-tip          the signed-in app shows a banner suggesting an authenticator app (no
+                   challenge: a run must go on)
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ class ChatGPTSite(Site):
         "old-route",
         "no-testids",
         "reorder",
+        "password-button",
+        "mfa-tip",
     }
     session_cookie = SESSION_COOKIE
 
@@ -109,7 +114,7 @@ class ChatGPTSite(Site):
                 return Response.redirect("/log-in")
             email = pending["account"]
             if not post:
-                return Response.html(pages.password_step(email))
+                return Response.html(pages.password_step(email, button=self._button()))
             return self._password(request, email)
         if path.startswith("/mfa-challenge/"):
             challenge = self.state.lookup(MFA, path.removeprefix("/mfa-challenge/"))
@@ -124,7 +129,7 @@ class ChatGPTSite(Site):
         """The password's POST: error, TOTP, or a code for chatgpt.com's callback."""
         self.state.count(email, PASSWORD_SUBMISSIONS)
         if not self.state.password_matches(email, request.form.get("password", "")):
-            return Response.html(pages.password_step(email, error=True))
+            return Response.html(pages.password_step(email, error=True, button=self._button()))
         if self.state.fault("mfa", email):
             return Response.redirect(f"/mfa-challenge/{self.state.issue(MFA, email)}")
         code = self.state.issue(CODE, email)
@@ -157,8 +162,14 @@ class ChatGPTSite(Site):
                     return Response.html(pages.not_found(), 404)
             testids = not self.state.fault("no-testids", account)
             reorder = bool(self.state.fault("reorder", account))
-            return Response.html(pages.app_shell(account, tab, testids=testids, reorder=reorder))
+            tip = bool(self.state.fault("mfa-tip", account))
+            return Response.html(pages.app_shell(account, tab, testids=testids, reorder=reorder, tip=tip))
         return Response.html(pages.not_found(), 404)
+
+    def _button(self) -> str:
+        """The password step's submit wording."""
+        wording = self.state.fault("password-button")
+        return wording if isinstance(wording, str) else "Continue"
 
     def _old(self, account: str) -> bool:
         """Whether only the older hash route serves the Data controls pane."""

@@ -20,11 +20,14 @@ Faults (Sandbox.set_fault; per account or site-wide with account=None):
                    a counted challenge click and never passes
   expired-session  every existing session of the account stops working
   label-variant    the row reads "Help Improve Claude" (the official article's capitals), its
-                   toggle has no accessible name, and "Location metadata" comes after it
+                   toggle has no accessible name, and "Location metadata" comes after it;
+                   "checkbox": the same, with every toggle a role=checkbox button
   team-plan        no "Help improve Claude" row (Team/Enterprise plans do not offer it)
   terms-update     every app page opens with the 2025 pop-up "Updates to Consumer Terms and
                    Policies" (its own toggle pre-set on, and Accept, which counts as a
                    challenge click: the choice is the person's)
+  terms-mention    the settings page says, in a sentence, that the updates to consumer terms
+                   and policies were accepted (no pop-up: a run must go on)
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ class ClaudeSite(Site):
         "label-variant",
         "team-plan",
         "terms-update",
+        "terms-mention",
     }
     session_cookie = SESSION_COOKIE
 
@@ -104,8 +108,13 @@ class ClaudeSite(Site):
             return Response.redirect("/settings/general")
         if path.startswith("/settings/") and path.removeprefix("/settings/") in TABS:
             self.delay(account)
-            variant = bool(self.state.fault("label-variant", account))
-            return Response.html(pages.settings_page(account, path.removeprefix("/settings/"), variant=variant))
+            variant = self.state.fault("label-variant", account)
+            role = "checkbox" if variant == "checkbox" else "switch"
+            mention = bool(self.state.fault("terms-mention", account))
+            html = pages.settings_page(
+                account, path.removeprefix("/settings/"), variant=bool(variant), role=role, mention=mention
+            )
+            return Response.html(html)
         return Response.html(pages.not_found(), 404)
 
     def _auth_api(self, request: Request, path: str) -> Response:

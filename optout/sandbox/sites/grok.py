@@ -19,10 +19,15 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
                     and only `/?_s=data` opens it)
   markup            "labelledby" (the switch named by title + description ids), "checkbox" (an
                     input[type=checkbox role=switch] inside a <label>), "pressed" (a toggle
-                    button with aria-pressed); default: button[role=switch] + <label for>
+                    button with aria-pressed), "unnamed" (a button[role=switch] with no name at
+                    all, beside a plain <span> label); default: button[role=switch] + <label for>
   data-tab          the tab and heading read "Data" instead of "Data Controls"
   label-changed     the switch is renamed "Model training" (no flow should guess at it)
-  sign-in-button    the submit button reads "Sign in" instead of "Login"
+  sign-in-button    the submit button reads "Sign in" instead of "Login"; a string: that wording
+  untyped-submit    the submit is a <button> with no type attribute
+  sign-in-steps     a string ("Next", "Continue"): the form asks for the email alone, then shows
+                    the password field once that button is pressed (a two-step form)
+  error-wording     a string: the wrong-password message instead of "Invalid email or password."
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ CLOUDFLARE = "cloudflare"
 IMPROVE = "improve_the_model"
 BYSTANDERS = ("personalize_with_x", "usage_analytics")
 SETTINGS_API = "/rest/user-settings"
-MARKUPS = ("switch", "labelledby", "checkbox", "pressed")
+MARKUPS = ("switch", "labelledby", "checkbox", "pressed", "unnamed")
 ROWS = {
     IMPROVE: ("Improve the Model", "Allow your content to be used to train our models and improve our services."),
     # Invented bystanders with close wording: a loose locator would match them too.
@@ -81,6 +86,9 @@ class GrokSite(Site):
         "data-tab",
         "label-changed",
         "sign-in-button",
+        "untyped-submit",
+        "sign-in-steps",
+        "error-wording",
     }
     session_cookie = SESSION_COOKIE
 
@@ -98,11 +106,19 @@ class GrokSite(Site):
     def _accounts(self, request: Request) -> Response:
         """The sign-in page, its POST, and Cloudflare's challenge button."""
         path = request.path.rstrip("/") or "/"
-        button = "Sign in" if self.state.fault("sign-in-button") else "Login"
+        wording = self.state.fault("sign-in-button")
+        button = wording if isinstance(wording, str) else "Sign in" if wording else "Login"
         if path == "/sign-in" and request.method == "GET":
             if self.state.fault(CLOUDFLARE) == "before":
                 return Response.html(pages.cloudflare_page(secrets.token_hex(8)), 403)
-            return Response.html(pages.sign_in_page(safe_path(request.query.get("return_to", "/")), button=button))
+            steps = self.state.fault("sign-in-steps")
+            html = pages.sign_in_page(
+                safe_path(request.query.get("return_to", "/")),
+                button=button,
+                typed=not self.state.fault("untyped-submit"),
+                next_step=steps if isinstance(steps, str) else "",
+            )
+            return Response.html(html)
         if path == "/sign-in" and request.method == "POST":
             return self._sign_in(request, button)
         if path.startswith("/cdn-cgi/challenge-platform/") and request.method == "POST":
@@ -122,7 +138,10 @@ class GrokSite(Site):
         if email:
             self.state.count(email, PASSWORD_SUBMISSIONS)
         if not self.state.password_matches(email, form.get("password", "")):
-            html = pages.sign_in_page(redirect, error="Invalid email or password.", email=email, button=button)
+            wording = self.state.fault("error-wording")
+            error = wording if isinstance(wording, str) else "Invalid email or password."
+            typed = not self.state.fault("untyped-submit")
+            html = pages.sign_in_page(redirect, error=error, email=email, button=button, typed=typed)
             return Response.html(html, 401)
         if self.state.fault(CLOUDFLARE, email) in (True, "after"):
             return Response.html(pages.cloudflare_page(self.state.issue(CLOUDFLARE, email)), 403)

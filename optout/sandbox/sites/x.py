@@ -16,13 +16,18 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   2fa               after a correct password: "Enter your verification code"
   email-code        ... "Check your email" (a confirmation code)
   arkose            ... "Authenticate your account" with an Arkose iframe
+  login-verification ... "Verify your identity" / "We sent you a code" (no other known wording)
   refused           "Could not log you in now. Please try again later." after the identifier
                     (True or "identifier") or after the password ("password"); nothing is signed in
   expired-session   every existing session of the account stops working
   markup            how the boxes are built: "described" (default: aria-describedby CHECKBOX_n_LABEL,
                     no name), "described-both" (described by label and description, other ids; the
                     personalization description mentions training), "labelled" (a <label> around
-                    text and box, rows in another order), "aria" (div role=checkbox aria-labelledby)
+                    text and box, rows in another order), "aria" (div role=checkbox aria-labelledby),
+                    "described-description" (no name; aria-describedby names only the description,
+                    whose words differ from the label's)
+  password-button   a string: the password step's submit reads that, without Log in's test id
+  error-wording     a string: the wrong-password message instead of "Wrong password!"
   label-2024        the training box carries the 2024 wording
   french            the page in French (wording invented: the reference only says a French UI exists)
   label-changed     the training box is renamed to wording no flow should guess at
@@ -53,7 +58,7 @@ SETTINGS_API = "/i/api/1.1/account/grok_settings.json"
 HISTORY_API = "/i/api/1.1/account/grok_history.json"
 HISTORY_DELETIONS = "history_deletions"
 TRAINING, PERSONALIZATION, MEMORY = "allow_grok_training", "allow_grok_personalization", "allow_grok_memory"
-CHALLENGE_FAULTS = ("2fa", "email-code", "arkose")  # after the password; the first one set wins
+CHALLENGE_FAULTS = ("2fa", "email-code", "arkose", "login-verification")  # after the password; the first one set wins
 REFUSED = "Could not log you in now. Please try again later."
 
 TEXTS = {
@@ -116,7 +121,7 @@ DESCRIPTION_2024 = (
 )
 RENAMED = ("Allow your data to help improve Grok and other xAI models", "Used by xAI to improve its models.")
 ORDERS = {"labelled": [2, 0, 1]}  # the labelled layout lists memory first
-VARIANTS = ("described", "described-both", "labelled", "aria")
+VARIANTS = ("described", "described-both", "described-description", "labelled", "aria")
 
 
 def safe_path(target: str) -> str:
@@ -141,6 +146,8 @@ class XSite(Site):
         "label-2024",
         "french",
         "label-changed",
+        "password-button",
+        "error-wording",
     }
     session_cookie = SESSION_COOKIE
 
@@ -158,7 +165,8 @@ class XSite(Site):
         if path in ("/i/flow/login", "/login"):
             if account is not None:
                 return Response.redirect(safe_path(request.query.get("redirect_after_login", "")) or "/home", 302)
-            return Response.html(pages.login_page())
+            wording = self.state.fault("password-button")
+            return Response.html(pages.login_page(wording if isinstance(wording, str) else ""))
         if path == "/home" or path.startswith(("/settings", "/i/api/")):
             if account is None and path.startswith("/i/api/"):
                 return Response.json({"errors": [{"code": 32, "message": "Could not authenticate you."}]}, 401)
@@ -214,7 +222,8 @@ class XSite(Site):
         if self.state.fault("refused", user) == "password":
             return self._error(REFUSED, 399)
         if not self.state.password_matches(user, str(body.get("password", ""))):
-            return self._error("Wrong password!", 400)
+            wording = self.state.fault("error-wording")
+            return self._error(wording if isinstance(wording, str) else "Wrong password!", 400)
         for kind in CHALLENGE_FAULTS:
             if self.state.fault(kind, user):
                 return Response.json({"flow_token": self.state.issue(FLOW, user, step=kind), "next": kind})
