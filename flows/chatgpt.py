@@ -59,6 +59,14 @@ def done(page: Page) -> Locator:
     return page.get_by_role("button", name=re.compile(r"^\s*done\s*$", re.I)).locator("visible=true").last
 
 
+LOG_IN = re.compile(r"^\s*log ?in\s*$", re.I)
+
+
+def guest_log_in(page: Page) -> Locator:
+    """The "Log in" link or button only visitors who are not signed in see (guessed)."""
+    return page.get_by_role("link", name=LOG_IN).or_(page.get_by_role("button", name=LOG_IN))
+
+
 class ChatGPT(Flow):
     """Keep OpenAI from training its models on your ChatGPT conversations."""
 
@@ -80,6 +88,8 @@ class ChatGPT(Flow):
             re.compile(r"(incorrect|wrong|invalid)\b.{0,30}\bpassword|\bpassword\b.{0,30}\b(incorrect|wrong)", re.I)
         ),
         signed_out=re.compile(r"^/(auth/login|auth/log-in|log-in|login|u/login|authorize|api/auth/signin)\b"),
+        # Logged-out visitors have a switch of their own (§3): a page with "Log in" is a guest's.
+        signed_out_marker=guest_log_in,
         sso_origins=frozenset(
             {
                 "https://accounts.google.com",

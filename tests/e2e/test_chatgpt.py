@@ -184,6 +184,21 @@ def test_expired_session_signs_in_again_once_with_the_stored_password(
     assert sandbox.password_submissions(SITE, member.account) == 2
 
 
+def test_an_expired_session_on_a_page_guests_see_too_signs_in_and_leaves_the_guests_switch(
+    optout: Optout, member: Member, sandbox: Sandbox
+) -> None:
+    # Logged-out visitors have their own switch with the same label: it is not the account's.
+    login(optout, member)
+    sandbox.set_fault(SITE, "guest-settings")
+    sandbox.set_fault(SITE, "expired-session", account=member.account)
+    done = optout("apply", SITE, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert results(done.stdout)[0]["action"] == "changed"
+    assert sandbox.password_submissions(SITE, member.account) == 2  # signed in again, once
+    assert sandbox.get_setting(SITE, member.account, KEY) is False
+    assert sandbox.get_setting(SITE, "guest", KEY) is True
+
+
 @pytest.mark.parametrize("fault", ["no-testids", "reorder"])
 def test_other_markup_still_works_and_touches_only_the_one_switch(
     optout: Optout, member: Member, sandbox: Sandbox, fault: str

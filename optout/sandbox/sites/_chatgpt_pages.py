@@ -173,14 +173,20 @@ def chatgpt_page(title: str, body: str, script: str = "") -> str:
     return page(title, body, style=STYLE, script=script)
 
 
-def app_shell(account: str, tab: str | None, *, testids: bool, reorder: bool, tip: bool = False) -> str:
+GUEST_BAR = '<p><a href="/auth/login">Log in</a> <a href="/auth/login?signup=1">Sign up for free</a></p>'
+
+
+def app_shell(
+    account: str, tab: str | None, *, testids: bool, reorder: bool, tip: bool = False, guest: bool = False
+) -> str:
     """The signed-in app; `tab` opens the Settings dialog on that tab (as /settings/<tab> does).
 
-    `tip` shows a banner that mentions an authenticator app without asking for any code."""
+    `tip` shows a banner that mentions an authenticator app without asking for any code; `guest`
+    is the app as a visitor who is not signed in sees it, with its Log in and Sign up links."""
     cfg = json.dumps({"tab": tab, "testids": testids, "reorder": reorder}).replace("<", "\\u003c")
     body = f"""<div class="shell"><aside><a href="/">New chat</a><div class="grow"></div>
 <button type="button" id="profile" aria-label="Open profile menu">{escape(account)}</button></aside>
-<main>{TIP if tip else ""}
+<main>{TIP if tip else ""}{GUEST_BAR if guest else ""}
 <h1>What can I help with?</h1><textarea aria-label="Ask anything" placeholder="Ask anything"></textarea>
 </main></div><script type="application/json" id="cfg">{cfg}</script>"""
     return chatgpt_page("ChatGPT", body, SHELL_SCRIPT)
@@ -188,8 +194,8 @@ def app_shell(account: str, tab: str | None, *, testids: bool, reorder: bool, ti
 
 def guest_home() -> str:
     """The signed-out chat page, with its own Log in and Sign up buttons."""
-    body = """<div class="shell"><main><h1>What can I help with?</h1>
-<p><a href="/auth/login">Log in</a> <a href="/auth/login?signup=1">Sign up for free</a></p>
+    body = f"""<div class="shell"><main><h1>What can I help with?</h1>
+{GUEST_BAR}
 <textarea aria-label="Ask anything"></textarea></main></div>"""
     return chatgpt_page("ChatGPT", body)
 

@@ -28,6 +28,9 @@ sign-in only site-wide):
   password-button  a string: the password step's submit reads that ("Sign in", "Log in")
   mfa-tip          the signed-in app shows a banner suggesting an authenticator app (no
                    challenge: a run must go on)
+  guest-settings   site-wide: a visitor who is not signed in gets the settings routes too, with
+                   the guest's own "Improve the model for everyone" (platforms.md §3, logged-out
+                   users) kept for all guests as account GUEST, and Log in / Sign up links
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ AUTH_HOST = "auth.openai.com"
 SESSION_COOKIE = "__Secure-next-auth.session-token"
 LOGIN_COOKIE = "oai-login-session"  # auth.openai.com's state between the two steps (guessed)
 LOGIN, CODE, MFA = "login", "code", "mfa"
+GUEST = "guest"  # the state every signed-out visitor shares under the guest-settings fault
 GOOGLE_SIGN_IN = "https://accounts.google.com/o/oauth2/v2/auth"  # not served by this replica
 TABS = ("general", "notifications", "personalization", "connectors", "data-controls", "security", "account")
 FEATURES = ("training_allowed", "remote_browser_data", "location", "audio_recordings", "memory")
@@ -74,6 +78,7 @@ class ChatGPTSite(Site):
         "reorder",
         "password-button",
         "mfa-tip",
+        "guest-settings",
     }
     session_cookie = SESSION_COOKIE
 
@@ -140,6 +145,11 @@ class ChatGPTSite(Site):
 
     def _app(self, request: Request, path: str, account: str | None) -> Response:
         """The chat app, its settings routes, the sign-in landing and the backend API."""
+        guest = account is None and bool(self.state.fault("guest-settings")) and path != "/"
+        if guest:
+            if not self.state.has_account(GUEST):
+                self.state.add_account(GUEST, secrets.token_hex(16))
+            account = GUEST
         if path == "/api/auth/callback/openai":
             return self._callback(request)
         if path == "/auth/login":
@@ -163,7 +173,8 @@ class ChatGPTSite(Site):
             testids = not self.state.fault("no-testids", account)
             reorder = bool(self.state.fault("reorder", account))
             tip = bool(self.state.fault("mfa-tip", account))
-            return Response.html(pages.app_shell(account, tab, testids=testids, reorder=reorder, tip=tip))
+            shell = pages.app_shell(account, tab, testids=testids, reorder=reorder, tip=tip, guest=guest)
+            return Response.html(shell)
         return Response.html(pages.not_found(), 404)
 
     def _button(self) -> str:
