@@ -57,6 +57,9 @@ REJECTED = re.compile(
 )
 
 
+GUEST_SIGN_IN = re.compile(r"^\s*(sign ?in|log ?in)\s*$", re.I)
+
+
 class Grok(Flow):
     """Keep xAI from training its models on your grok.com conversations."""
 
@@ -76,6 +79,11 @@ class Grok(Flow):
         ).or_(page.get_by_role("button", name=SUBMIT)),
         rejected=lambda page: page.get_by_text(REJECTED),
         signed_out=re.compile(r"^/(sign-in|sign-up|login)\b"),
+        # grok.com serves guests too, with its own EU/UK switch (platforms.json): a page offering
+        # "Sign in" is a guest's, never the account's (the button's wording is a guess).
+        signed_out_marker=lambda page: page.get_by_role("link", name=GUEST_SIGN_IN).or_(
+            page.get_by_role("button", name=GUEST_SIGN_IN)
+        ),
         sso_origins=frozenset({"https://accounts.google.com", "https://appleid.apple.com", "https://x.com"}),
     )
     challenge = Challenge(
