@@ -29,41 +29,68 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from optout.flow import Challenge, Dropdown, Flow, LoginForm, Setting
+from optout.flow import Challenge, Dropdown, Find, Flow, LoginForm, Setting
 
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
 
 FEATURES = "https://github.com/settings/copilot/features"
 OLD_PAGE = "https://github.com/settings/copilot"
-# Primer's action-menu trigger (or the older details-menu summary), or a native select.
 AI_ROW = r"use my data for AI model training"
 PRODUCT_ROW = r"use my data for product improvements"
-TRIGGER = "button[aria-haspopup]:not([aria-haspopup=false]), summary[aria-haspopup], select"
+# The other rows of the Features page (addendum §1.2, from one third-party replica): a holder
+# showing one of these is wider than our row, so its dropdown may be that row's.
+OTHER_ROWS = (
+    r"suggestions matching public code",
+    r"copilot in github\.com",
+    r"copilot (chat )?in the (ide|cli)",
+    r"copilot in github mobile",
+    r"copilot code review",
+    r"mcp servers in copilot",
+    r"\b(claude|gemini|gpt|grok)\b[\w .-]{0,30} in copilot",
+)
+# Primer's action-menu trigger, the older details-menu summary, a combobox, or a native select
+# (guesses beyond Primer). Only one that shows a value counts: a row's "..." menu never does.
+TRIGGER = (
+    "button[aria-haspopup]:not([aria-haspopup=false]), button[aria-expanded], summary[aria-haspopup], "
+    "details > summary, [role=combobox], select"
+)
+VALUE = re.compile(r"(?<!\w)(enabled|disabled)(?!\w)", re.I)
+SAVE = re.compile(r"^\s*save\b", re.I)
+REJECTED = re.compile(r"(incorrect|invalid|wrong) (username|login|password)|username or password is", re.I)
 
 
 def row_dropdown(label: str, neighbour: str) -> Dropdown:
-    """The one dropdown in the smallest element that holds both `label` and a dropdown.
+    """The one dropdown showing a value in the smallest element that holds both `label` and one.
 
-    That element must not hold the `neighbour` row's label: were this row's own dropdown
-    missing, the two rows' common parent must not lend it the neighbour's.
+    That element must not hold the `neighbour` row's label, nor any other row's known label:
+    were this row's own dropdown missing (or of a kind not recognised), the smallest element
+    holding a dropdown would be a wider one, and it must not lend us another row's.
     """
     name = re.compile(label, re.I)
+    others = re.compile("|".join((neighbour, *OTHER_ROWS)), re.I)
 
     def find(page: Page) -> Locator:
-        holders = (
-            page.locator("*")
-            .filter(has_text=name)
-            .filter(has=page.locator(TRIGGER))
-            .filter(has_not_text=re.compile(neighbour, re.I))
-        )
-        rows = holders.filter(has_not=page.locator("*").filter(has_text=name).filter(has=page.locator(TRIGGER)))
+        trigger = page.locator(TRIGGER).filter(has_text=VALUE)
+        holders = page.locator("*").filter(has_text=name).filter(has=trigger).filter(has_not_text=others)
+        rows = holders.filter(has_not=page.locator("*").filter(has_text=name).filter(has=trigger))
         labelled = page.get_by_role("combobox", name=name).or_(
             page.get_by_role("button", name=name).and_(page.locator("[aria-haspopup]"))
         )
-        return rows.locator(TRIGGER).or_(labelled)
+        return rows.locator(TRIGGER).filter(has_text=VALUE).or_(labelled)
 
     return Dropdown(find, options=("Enabled", "Disabled"))
+
+
+def row_save(label: str, neighbour: str) -> Find:
+    """The Save button of the form holding this row's dropdown (the older page had one)."""
+    dropdown = row_dropdown(label, neighbour).find
+
+    def find(page: Page) -> Locator:
+        form = page.locator("form").filter(has=dropdown(page))
+        return form.get_by_role("button", name=SAVE)
+
+    return find
 
 
 class GitHub(Flow):
@@ -82,18 +109,19 @@ class GitHub(Flow):
         submit=lambda page: page.locator('form[action="/session"] [type="submit"][name="commit"]').or_(
             page.get_by_role("button", name=re.compile(r"^\s*sign in\s*$", re.I))
         ),
-        rejected=lambda page: page.get_by_text(re.compile(r"incorrect username or password", re.I)),
+        rejected=lambda page: page.locator(".flash-error, .flash, [role=alert]").filter(has_text=REJECTED),
         signed_out=re.compile(r"^/(login|session)(/|$)"),
     )
     challenge = Challenge(
         urls=(
             re.compile(r"github\.com/sessions/(two-factor|verified-device)"),
             re.compile(r"github\.com/[^?#]*password_confirm"),
+            re.compile(r"github\.com/sessions/sudo"),
         ),
         texts=(
             re.compile(r"^\s*two-factor authentication\s*$", re.I),
             re.compile(r"^\s*verify your device\s*$", re.I),
-            re.compile(r"^\s*confirm (access|password)\s*$", re.I),
+            re.compile(r"^\s*confirm (your )?(access|password)\b", re.I),
         ),
     )
     settings = (
@@ -102,6 +130,7 @@ class GitHub(Flow):
             label="Allow GitHub to use my data for AI model training",
             urls=(FEATURES, OLD_PAGE),
             control=row_dropdown(AI_ROW, PRODUCT_ROW),
+            save=row_save(AI_ROW, PRODUCT_ROW),
             wanted="Disabled",
             note='Settings > Copilot > Features > Privacy > "Allow GitHub to use my data for AI model training"',
         ),
@@ -110,6 +139,7 @@ class GitHub(Flow):
             label="Allow GitHub to use my data for product improvements",
             urls=(FEATURES, OLD_PAGE),
             control=row_dropdown(PRODUCT_ROW, AI_ROW),
+            save=row_save(PRODUCT_ROW, AI_ROW),
             wanted="Disabled",
             category="data-sharing",
             note='Settings > Copilot > Features > Privacy > "Allow GitHub to use my data for product improvements"',

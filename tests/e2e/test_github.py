@@ -181,7 +181,40 @@ def test_known_variants_of_the_page_still_work(
     assert untouched(sandbox, member)
 
 
-@pytest.mark.parametrize("fault", ["label-changed", "business-seat", "locked-row"])
+@pytest.mark.parametrize("heading", [True, "Confirm your password", "redirect"])
+def test_every_known_form_of_sudo_needs_you(optout: Optout, member: Member, sandbox: Sandbox, heading: object) -> None:
+    login(optout, member)
+    sandbox.set_fault("github", "sudo", heading, account=member.account)
+    done = optout("apply", "github", "--json")
+    assert done.returncode == 8, done.stdout + done.stderr
+    assert results(done.stdout)[0]["status"] == "needs-you"
+    assert sandbox.password_submissions("github", member.account) == 1
+    assert sandbox.writes("github", member.account) == 0
+
+
+@pytest.mark.parametrize("wording", ["Incorrect username or password.", "Invalid login or password."])
+def test_other_wrong_password_wordings_are_recognised(
+    optout: Optout, member: Member, sandbox: Sandbox, wording: str
+) -> None:
+    sandbox.set_fault("github", "login-error", wording, account=member.account)
+    done = optout("login", "github", "--account", member.account, "--password-stdin", stdin="not-the-password")
+    assert done.returncode == 8, done.stderr
+    assert "did not accept the password" in done.stderr
+    assert sandbox.password_submissions("github", member.account) == 1
+
+
+def test_a_save_button_under_the_rows_is_pressed(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    login(optout, member)
+    sandbox.set_fault("github", "save-button", account=member.account)
+    done = optout("apply", "github", "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert results(done.stdout)[0]["after"] == "Disabled"
+    assert sandbox.get_setting("github", member.account, AI) == "Disabled"
+    assert sandbox.get_setting("github", member.account, PRODUCT) == "Enabled"
+    assert untouched(sandbox, member)
+
+
+@pytest.mark.parametrize("fault", ["label-changed", "business-seat", "locked-row", "mixed-box"])
 def test_a_missing_or_renamed_row_is_site_changed_and_nothing_is_written(
     optout: Optout, member: Member, sandbox: Sandbox, fault: str
 ) -> None:
@@ -194,3 +227,4 @@ def test_a_missing_or_renamed_row_is_site_changed_and_nothing_is_written(
     assert results(done.stdout)[0]["status"] == "site-changed"
     assert sandbox.writes("github", member.account) == 0
     assert sandbox.get_setting("github", member.account, PRODUCT) == "Enabled"
+    assert untouched(sandbox, member)

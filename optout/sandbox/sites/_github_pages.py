@@ -41,9 +41,9 @@ def github_page(title: str, body: str, script: str = "") -> str:
     return page(title, body, style=STYLE, script=script)
 
 
-def login_page(token: str, return_to: str, *, error: bool = False, login: str = "") -> str:
+def login_page(token: str, return_to: str, *, error: str = "", login: str = "") -> str:
     """The server-rendered sign-in form (addendum §1.1), with the error flash after a bad password."""
-    flash = '<div class="flash flash-error" role="alert">Incorrect username or password.</div>' if error else ""
+    flash = f'<div class="flash flash-error" role="alert">{escape(error)}</div>' if error else ""
     body = f"""<div class="auth" id="login"><div class="auth-form-header"><h1>Sign in to GitHub</h1></div>
 {flash}<div class="auth-form-body"><form action="/session" accept-charset="UTF-8" method="post">
 <input type="hidden" name="authenticity_token" value="{escape(token)}">
@@ -109,9 +109,9 @@ def challenge_page(kind: str, token: str) -> str:
     return github_page(f"{heading} · GitHub", body)
 
 
-def sudo_page(account: str, token: str) -> str:
+def sudo_page(account: str, token: str, heading: str = "Confirm access") -> str:
     """Sudo mode: the password asked again before a sensitive settings page (addendum §1.1 item 3)."""
-    body = f"""<header>{LOGO}</header><div class="auth"><h1>Confirm access</h1>
+    body = f"""<header>{LOGO}</header><div class="auth"><h1>{escape(heading)}</h1>
 <p>Signed in as <strong>@{escape(account.split("@")[0])}</strong></p><div class="auth-form-body">
 <form action="/sessions/sudo" method="post"><input type="hidden" name="authenticity_token" value="{escape(token)}">
 <label for="sudo_password">Password</label>
@@ -195,7 +195,10 @@ FEATURES_SCRIPT = r"""
     if (!f) { f = el("div", {id: "js-flash", role: error ? "alert" : "status"}); document.body.append(f); }
     f.className = "flash" + (error ? " error" : ""); f.textContent = text;
   };
-  const save = (row, value) => fetch(root.dataset.save, {method: "POST", credentials: "same-origin",
+  const pending = new Map();  // save-button: choices wait for the form's Save
+  let data = {};
+  const save = (row, value) => data.saveButton ? (pending.set(row, value), Promise.resolve()) : post(row, value);
+  const post = (row, value) => fetch(root.dataset.save, {method: "POST", credentials: "same-origin",
       headers: {"content-type": "application/x-www-form-urlencoded", "x-requested-with": "XMLHttpRequest"},
       body: new URLSearchParams({authenticity_token: token(), policy: row.key, value})})
     .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
@@ -242,7 +245,7 @@ FEATURES_SCRIPT = r"""
         if (option === label.textContent) return;
         const before = label.textContent;
         show(option);
-        save(row, option).then(() => flash("Copilot settings saved."),
+        save(row, option).then(() => data.saveButton || flash("Copilot settings saved."),
           () => { show(before); flash("Something went wrong. Please try again.", true); });
       });
     }
@@ -261,7 +264,8 @@ FEATURES_SCRIPT = r"""
     });
     return s;
   };
-  const render = (data) => {
+  const render = (loaded) => {
+    data = loaded;
     root.textContent = "";
     if (data.notice) root.append(el("div", {class: "flash"}, data.notice));
     for (const section of data.sections) {
@@ -269,6 +273,8 @@ FEATURES_SCRIPT = r"""
       box.append(el("div", {class: "Box-header"}, ""));
       box.firstChild.append(el("h2", {class: "Box-title"}, section.heading));
       if (section.intro) box.firstChild.append(el("p", {class: "note"}, section.intro));
+      const form = section.privacy && data.saveButton ? el("form", {action: "#"}) : box;
+      if (form !== box) box.append(form);
       for (const row of section.rows) {
         const labelId = "policy-label-" + uid();
         const r = el("div", {class: "Box-row"});
@@ -280,9 +286,21 @@ FEATURES_SCRIPT = r"""
           : data.control === "select" && section.privacy ? select(row, labelId) : menu(row);
         r.append(text, section.privacy ? el("div", {class: "ml-3"}) : control);
         if (section.privacy) r.lastChild.append(control);
-        box.append(r);
+        form.append(r);
+      }
+      if (form !== box) {
+        const button = el("button", {type: "submit", class: "btn btn-primary"}, "Save");
+        form.append(button);
+        form.addEventListener("submit", (e) => {
+          e.preventDefault();
+          const writes = [...pending].map(([row, value]) => post(row, value));
+          pending.clear();
+          Promise.all(writes).then(() => flash("Copilot settings saved."),
+            () => flash("Something went wrong. Please try again.", true));
+        });
       }
       root.append(box);
+
     }
     document.addEventListener("click", (e) => { if (!e.target.closest("action-menu")) closeAll(); });
   };

@@ -21,7 +21,13 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   two-factor-mobile ... to /sessions/two-factor/mobile (approve in GitHub Mobile)
   verified-device   ... to /sessions/verified-device ("Verify your device", emailed code)
   device-captcha    ... to /sessions/verified-device/captcha (a puzzle)
-  sudo              the Features page asks "Confirm access" (sudo mode, `#sudo_password`)
+  sudo              the Features page asks "Confirm access" (sudo mode, `#sudo_password`); a
+                    string value is the heading instead ("Confirm your password"); "redirect"
+                    sends the page to /sessions/sudo, headed "Sudo mode" (no known wording)
+  login-error       value: the wrong-password flash instead of "Incorrect username or password."
+  save-button       the Privacy rows sit in a form with a Save button; a choice saves only on Save
+  mixed-box         the AI row shows its value as plain text and shares its box with "Copilot in
+                    github.com" (an Enabled/Disabled menu); the product row has its own box
   expired-session   every existing session of the account stops working (new sign-ins work)
   old-page          the Features page is only at /settings/copilot (/features answers 404)
   native-select     the Privacy rows are native <select>s labelled by their row title
@@ -143,6 +149,9 @@ class GitHubSite(Site):
         "label-changed",
         "business-seat",
         "locked-row",
+        "login-error",
+        "save-button",
+        "mixed-box",
     }
     session_cookie = SESSION_COOKIE
 
@@ -162,6 +171,9 @@ class GitHubSite(Site):
             return self._login_submit(request) if post else Response.redirect("/login")
         if post and (path in CHALLENGE_POSTS or path == "/sessions/sudo"):
             return self._challenge_click(request, path, account)
+        if path == "/sessions/sudo" and account is not None:
+            session = self.state.lookup(SESSION, request.cookies.get(SESSION_COOKIE)) or {}
+            return Response.html(pages.sudo_page(account, session.get("csrf", ""), "Sudo mode"))
         if path in CHALLENGE_PAGES:
             return self._challenge_page(request, CHALLENGE_PAGES[path])
         if path == "/logout":
@@ -196,7 +208,9 @@ class GitHubSite(Site):
         if login:
             self.state.count(login, PASSWORD_SUBMISSIONS)
         if not self.state.password_matches(login, form.get("password", "")):
-            return Response.html(pages.login_page(self.state.issue(FORM, "-"), return_to, error=True, login=login))
+            wording = self.state.fault("login-error", login)
+            error = wording if isinstance(wording, str) else "Incorrect username or password."
+            return Response.html(pages.login_page(self.state.issue(FORM, "-"), return_to, error=error, login=login))
         for fault, (kind, path) in CHALLENGE_FAULTS.items():
             if self.state.fault(fault, login):
                 token = self.state.issue(PENDING, login, page=kind)
@@ -250,8 +264,12 @@ class GitHubSite(Site):
                 return Response.html(pages.not_found_page(), 404)
             if path == OLD_FEATURES and not old:
                 return Response.redirect(FEATURES, 302)
-            if self.state.fault("sudo", account):
-                return Response.html(pages.sudo_page(account, csrf))
+            sudo = self.state.fault("sudo", account)
+            if sudo == "redirect":
+                return Response.redirect(f"/sessions/sudo?{urlencode({'return_to': path})}", 302)
+            if sudo:
+                heading = sudo if isinstance(sudo, str) else "Confirm access"
+                return Response.html(pages.sudo_page(account, csrf, heading))
             return Response.html(pages.features_page(account, STATE_PATH, SAVE_PATH, csrf))
         return Response.html(pages.not_found_page(), 404)
 
@@ -264,13 +282,14 @@ class GitHubSite(Site):
 
     def _describe(self, account: str) -> dict[str, object]:
         """The JSON the page renders from: sections of rows, each with its current value."""
+        mixed = bool(self.state.fault("mixed-box", account))
 
         def row(key: str, spec: tuple[str, str, tuple[str, ...]], heading: bool = False) -> dict[str, object]:
             label, help_text, options = spec
             if key == AI_KEY and self.state.fault("label-changed", account):
                 label = RENAMED_AI
             value = self.state.get_setting(account, key)
-            locked = key == AI_KEY and bool(self.state.fault("locked-row", account))
+            locked = key == AI_KEY and bool(self.state.fault("locked-row", account) or mixed)
             return {
                 "key": key,
                 "label": label,
@@ -281,11 +300,20 @@ class GitHubSite(Site):
                 "locked": locked,
             }
 
+        features = {k: v for k, v in FEATURE_ROWS.items() if not (mixed and k == "github_com")}
         sections: list[dict[str, object]] = [
-            {"heading": "Copilot features", "rows": [row(k, v) for k, v in FEATURE_ROWS.items()]}
+            {"heading": "Copilot features", "rows": [row(k, v) for k, v in features.items()]}
         ]
         business = bool(self.state.fault("business-seat", account))
-        if not business:
+        if mixed:
+            sections += [
+                {"heading": "Product improvements", "rows": [row(PRODUCT_KEY, PRIVACY_ROWS[PRODUCT_KEY])]},
+                {
+                    "heading": "Privacy",
+                    "rows": [row(AI_KEY, PRIVACY_ROWS[AI_KEY]), row("github_com", FEATURE_ROWS["github_com"])],
+                },
+            ]
+        elif not business:
             heading = self.state.fault("heading", account)
             privacy = [row(k, v, heading=k == AI_KEY) for k, v in PRIVACY_ROWS.items()]
             sections.append(
@@ -301,6 +329,7 @@ class GitHubSite(Site):
             "sections": sections,
             "control": "select" if self.state.fault("native-select", account) else "menu",
             "notice": BUSINESS_NOTICE if business else "",
+            "saveButton": bool(self.state.fault("save-button", account)),
         }
 
     def _save(self, request: Request, account: str, csrf: str) -> Response:
@@ -310,7 +339,8 @@ class GitHubSite(Site):
             return Response.json({"message": "Invalid authenticity token"}, 422)
         key, value = form.get("policy", ""), form.get("value", "")
         spec = self._visible(account).get(key)
-        locked = key == AI_KEY and self.state.fault("locked-row", account)
+        locked = key == AI_KEY and (self.state.fault("locked-row", account) or self.state.fault("mixed-box", account))
+
         if spec is None or value not in spec[2] or locked:
             return Response.json({"message": "Unprocessable Entity"}, 422)
         if not self.save(account, key, value):
