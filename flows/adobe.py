@@ -5,7 +5,10 @@ Facts relied on (shared/reference/platforms.md §15, platforms-addendum.md §10,
 - The page is `https://account.adobe.com/privacy` ("Account and security" > "Privacy and personal
   data"); the toggle is "Content analysis" (lireo.com 2023; high), called "Content analysis for
   product improvement" on the 2024 "Data and privacy settings" page (video summary; medium):
-  both are accepted. It autosaves, so there is no Save button (stated; high). Default on.
+  both are accepted. "In Content analysis, change the toggle from On to Off": the switch may
+  carry no name of its own, or only "On"/"Off", so the one such switch in the smallest element
+  that shows the section's title is taken (`optout.flow.toggle`); a switch named for another
+  setting is never taken. It autosaves, so there is no Save button (stated; high). Default on.
 - The same page has a usage-sharing toggle, "Desktop app usage" (adobe.com/go/usagedatafaq;
   medium), offered here as the data-sharing setting `desktop-app-usage`.
 - Content analysis applies to personal accounts only (high): a page that says so for this
@@ -17,8 +20,9 @@ Facts relied on (shared/reference/platforms.md §15, platforms-addendum.md §10,
   identidad") is needs-you. Social sign-in (google, facebook, apple, microsoft, line, kakao) is SSO.
 Guesses: `button[data-id="PasswordPage-ContinueButton"]` (inferred from the naming pattern), the
 English error "Incorrect password. Try again.", the auth page's path (`/en_US/index.html`), the
-IMS origin `ims-na1.adobelogin.com` kept in the session, the social providers' origins, and the
-toggle's markup (a role=switch, a native checkbox or a toggle button, named by its heading).
+IMS origin `ims-na1.adobelogin.com` kept in the session, further sign-in paths (`/signin`, `/login`,
+`/auth`...), the social providers' origins, and the toggle's markup (a role=switch, a native
+checkbox or a toggle button, named by its heading or by nothing / "On" / "Off" in its section).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from optout.flow import Challenge, Flow, LoginForm, Setting, Switch
+from optout.flow import Challenge, Flow, LoginForm, Setting, Switch, toggle
 
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
@@ -36,25 +40,22 @@ PRIVACY = "https://account.adobe.com/privacy"
 AUTH = "https://auth.services.adobe.com"
 
 
-def toggle(name: str) -> Callable[[Page], Locator]:
-    """A toggle named `name` (a regex), however it is built; a button must carry the name alone."""
-    loose = re.compile(rf"\b{name}\b", re.I)
-    exact = re.compile(rf"^\s*{name}\s*$", re.I)
-
-    def find(page: Page) -> Locator:
-        return (
-            page.get_by_role("switch", name=loose)
-            .or_(page.get_by_role("checkbox", name=loose))
-            .or_(page.get_by_role("button", name=exact))
-        )
-
-    return find
+CONTENT = re.compile(r"\bcontent analysis( for product improvement)?\b", re.I)
+USAGE = re.compile(r"\bdesktop app usage\b", re.I)
+# Row texts are matched in textContent, where a heading runs into the next line with no space
+# ("Desktop app usageAdobe desktop apps..."): no word boundaries there.
+CONTENT_ROW = re.compile(r"content analysis", re.I)
+USAGE_ROW = re.compile(r"desktop app usage", re.I)
 
 
 def personal_only(page: Page) -> Locator:
     """Adobe's word that content analysis is not offered to this (business) account (wording guessed)."""
     return page.get_by_text(
-        re.compile(r"content analysis[^.]{0,80}(not (available|offered)|(isn.t|aren.t) (available|offered))", re.I)
+        re.compile(
+            r"content analysis[^.]{0,80}(not (available|offered)|(isn.t|aren.t) (available|offered)|unavailable"
+            r"|only (available )?for personal accounts)",
+            re.I,
+        )
     )
 
 
@@ -87,7 +88,10 @@ class Adobe(Flow):
             .or_(page.get_by_text(re.compile(r"incorrect password|contraseña incorrecta", re.I)))
             .locator("visible=true")
         ),
-        signed_out=re.compile(r"^/([a-z]{2}_[A-Z]{2}/)?(index|deeplink)\.html|^/ims/(authorize|adobeid)"),
+        # Matched against the path only: never "/", which is also account.adobe.com's overview.
+        signed_out=re.compile(
+            r"^/([a-z]{2}_[A-Z]{2}/)?(index|deeplink)\.html|^/ims/(authorize|adobeid)|^/(signin|sign-in|login|auth)\b"
+        ),
         sso_origins=frozenset(
             {
                 "https://accounts.google.com",
@@ -102,7 +106,8 @@ class Adobe(Flow):
     )
     challenge = Challenge(
         texts=(
-            re.compile(r"verify your identity|verifica tu identidad", re.I),
+            # Anchored: a settings page may mention identity verification in passing.
+            re.compile(r"^\s*(verify your identity|verifica tu identidad)\s*$", re.I),
             re.compile(r"we sent (you )?a (verification )?code", re.I),
         )
     )
@@ -111,7 +116,7 @@ class Adobe(Flow):
             key="content-analysis",
             label="Content analysis",
             urls=(PRIVACY,),
-            control=Switch(toggle(r"content analysis( for product improvement)?")),
+            control=Switch(toggle(CONTENT, CONTENT_ROW)),
             wanted=False,
             absent=personal_only,
             note="Account and security > Privacy and personal data > Content analysis (autosaves)",
@@ -120,7 +125,7 @@ class Adobe(Flow):
             key="desktop-app-usage",
             label="Desktop app usage",
             urls=(PRIVACY,),
-            control=Switch(toggle(r"desktop app usage")),
+            control=Switch(toggle(USAGE, USAGE_ROW)),
             wanted=False,
             category="data-sharing",
             note="Privacy and personal data > Desktop app usage (usage information from desktop apps)",

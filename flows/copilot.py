@@ -13,11 +13,15 @@ Facts relied on (shared/reference/platforms.md §6, platforms-addendum.md §11, 
   `input[name="loginfmt"]`, `input[name="passwd"]`, `#idSIButton9`. "Stay signed in?" is answered
   "No" (`#idBtn_Back`, or the button "No" on that page). The emailed or texted verification-code
   page (`input[name="otc"]`) is needs-you. Work accounts are sent to login.microsoftonline.com: SSO.
-Guesses: the Privacy pane's URL `https://copilot.microsoft.com/settings/privacy`, then `/settings`
-(no deep link is known), that signed-out visits to it are sent to login.live.com, the sign-in entry
-`https://login.live.com/login.srf`, the wrong-password wording, the code page's wording, the
-statement shown where model training is not offered, and the toggles' markup (a role=switch, a
-native checkbox or a toggle button, named by their labels).
+Guesses: the Privacy pane's URL `https://copilot.microsoft.com/settings/privacy`, then `/settings`,
+then `/privacy` (no deep link is known; the click path through the sidebar cannot be described to
+the engine), that signed-out visits to it are sent to login.live.com (so it is also `home`, the
+page `login --headed` watches), the sign-in entry `https://login.live.com/login.srf` and further
+sign-in paths, the wrong-password wording, the wordings of the code, email-check and
+authenticator-approval pages, the statement shown where model training is not offered, whether a
+change asks for confirmation or a Save (none is reported: a visible "Save", or a dialog's
+"Confirm"/"Turn off", is pressed when shown), and the toggles' markup (a role=switch, a native
+checkbox or a toggle button, named by its label, or by nothing / "On" / "Off" in its row).
 """
 
 from __future__ import annotations
@@ -26,35 +30,41 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from optout.flow import Challenge, Flow, LoginForm, Setting, Switch
+from optout.flow import Challenge, Flow, LoginForm, Setting, Switch, toggle
 
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
 
 COPILOT = "https://copilot.microsoft.com"
 # Guesses, tried in order while they answer 404: no deep link to the Privacy pane is known.
-PRIVACY = (f"{COPILOT}/settings/privacy", f"{COPILOT}/settings")
+PRIVACY = (f"{COPILOT}/settings/privacy", f"{COPILOT}/settings", f"{COPILOT}/privacy")
 NO = re.compile(r"^\s*no\s*$", re.I)
+SAVE = re.compile(r"^\s*save( changes)?\s*$", re.I)
+CONFIRM = re.compile(r"^\s*(confirm|turn (it )?off|yes,? turn (it )?off|save( changes)?)\s*$", re.I)
 
 
-def toggle(name: str) -> Switch:
-    """A toggle labelled `name`, however it is built; a button must carry the name alone."""
-    loose = re.compile(rf"\b{name}\b", re.I)
-    exact = re.compile(rf"^\s*{name}\s*$", re.I)
-
-    def find(page: Page) -> Locator:
-        return (
-            page.get_by_role("switch", name=loose)
-            .or_(page.get_by_role("checkbox", name=loose))
-            .or_(page.get_by_role("button", name=exact))
-        )
-
-    return Switch(find)
+def switch(label: str) -> Switch:
+    """The toggle named `label`, or the unnamed / "On"/"Off" one in the smallest row showing it."""
+    # The row's text is matched in textContent, where the label runs into the hint with no
+    # space ("...on textAllow Microsoft..."): no word boundaries there.
+    return Switch(toggle(re.compile(rf"\b{label}\b", re.I), re.compile(label, re.I)))
 
 
 def not_offered(page: Page) -> Locator:
     """Copilot's word that model training is not offered here (wording guessed)."""
-    return page.get_by_text(re.compile(r"model training[^.]{0,60}(isn.t|is not|not) (available|offered)", re.I))
+    return page.get_by_text(
+        re.compile(
+            r"(model training|these settings)[^.]{0,60}"
+            r"((isn.t|aren.t|is not|are not|not) (available|offered)|unavailable)",
+            re.I,
+        )
+    )
+
+
+def confirm(page: Page) -> Locator:
+    """A Save button, or the confirming button of a dialog that asks before turning off (guessed)."""
+    dialogs = page.get_by_role("dialog").or_(page.get_by_role("alertdialog"))
+    return page.get_by_role("button", name=SAVE).or_(dialogs.get_by_role("button", name=CONFIRM))
 
 
 def button(name: str) -> Callable[[Page], Locator]:
@@ -73,7 +83,9 @@ class Copilot(Flow):
 
     id = "copilot"
     title = "Microsoft Copilot"
-    home = "https://copilot.microsoft.com/"
+    # Copilot's own home opens without an account, so it tells nothing about a sign-in: the
+    # Privacy pane does (signed out, it sends to login.live.com).
+    home = PRIVACY[0]
     domains = ("microsoft.com", "live.com")
     login = LoginForm(
         url="https://login.live.com/login.srf",
@@ -86,7 +98,7 @@ class Copilot(Flow):
         rejected=lambda page: page.get_by_text(
             re.compile(r"password[^.]{0,30}\bincorrect|incorrect[^.]{0,30}password", re.I)
         ),
-        signed_out=re.compile(r"^/(login\.srf|oauth20_authorize\.srf|ppsecure/|GetCredentialType\.srf)"),
+        signed_out=re.compile(r"^/(login(\.srf)?|oauth20_\w+\.srf|ppsecure/|GetCredentialType\.srf|kmsi)"),
         sso_origins=frozenset({"https://login.microsoftonline.com"}),
         interstitials=(stay_signed_in_no,),
     )
@@ -96,6 +108,12 @@ class Copilot(Flow):
             re.compile(r"verify your (email|identity|phone number)", re.I),
             re.compile(r"help us protect your account", re.I),
             re.compile(r"we('ve)? (emailed|texted|sent) (you )?a code", re.I),
+            # The code, email and passwordless pages (wording guessed); anchored where a
+            # settings page could say the words in passing.
+            re.compile(r"^\s*(enter|check) (your |the )?(verification |security )?code\b", re.I),
+            re.compile(r"^\s*check your (email|phone|inbox)\b", re.I),
+            re.compile(r"\bsent (you )?a (verification |security )?code\b", re.I),
+            re.compile(r"approve (the |your )?sign.?in request|^\s*check your authenticator", re.I),
         ),
     )
     settings = (
@@ -103,7 +121,8 @@ class Copilot(Flow):
             key="model-training-text",
             label="Model training on text",
             urls=PRIVACY,
-            control=toggle("model training on text"),
+            control=switch("model training on text"),
+            save=confirm,
             wanted=False,
             absent=not_offered,
             note="Copilot: sidebar > profile image > your name > Privacy",
@@ -112,7 +131,8 @@ class Copilot(Flow):
             key="model-training-voice",
             label="Model training on voice",
             urls=PRIVACY,
-            control=toggle("model training on voice"),
+            control=switch("model training on voice"),
+            save=confirm,
             wanted=False,
             absent=not_offered,
             note="Copilot: sidebar > profile image > your name > Privacy",

@@ -123,8 +123,29 @@ def test_the_2024_wording_is_accepted(optout: Optout, member: Member, sandbox: S
     assert sandbox.get_setting(P, member.account, USAGE) is True
 
 
-def test_a_business_account_is_absent_not_off(optout: Optout, member: Member, sandbox: Sandbox) -> None:
-    sandbox.set_fault(P, "absent", account=member.account)
+@pytest.mark.parametrize(
+    ("setting", "changed", "kept"), [("content-analysis", CONTENT, USAGE), ("desktop-app-usage", USAGE, CONTENT)]
+)
+def test_a_switch_named_only_on_or_off_is_found_by_its_section(
+    optout: Optout, member: Member, sandbox: Sandbox, setting: str, changed: str, kept: str
+) -> None:
+    """ "Change the toggle from On to Off": a switch named by its state, not its heading."""
+    sandbox.set_fault(P, "state-named", account=member.account)
+    login(optout, member)
+    done = optout("apply", P, "--setting", setting, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    [row] = results(done.stdout)
+    assert (row["setting"], row["before"], row["after"], row["status"]) == (setting, "on", "off", "ok")
+    assert sandbox.get_setting(P, member.account, changed) is False
+    assert sandbox.get_setting(P, member.account, kept) is True
+    assert sandbox.writes(P, member.account) == 1
+
+
+@pytest.mark.parametrize("wording", [True, "personal-only"])
+def test_a_business_account_is_absent_not_off(
+    optout: Optout, member: Member, sandbox: Sandbox, wording: bool | str
+) -> None:
+    sandbox.set_fault(P, "absent", wording, account=member.account)
     login(optout, member)
     done = optout("apply", P, "--json")
     assert done.returncode == 0, done.stdout + done.stderr

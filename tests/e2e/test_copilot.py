@@ -83,10 +83,11 @@ def test_a_save_that_does_not_persist_is_never_ok(optout: Optout, member: Member
     assert sandbox.get_setting(P, member.account, TEXT) is True
 
 
+@pytest.mark.parametrize("kind", [True, "check-email", "authenticator"])
 def test_verification_code_page_needs_you_and_nothing_is_clicked(
-    optout: Optout, member: Member, sandbox: Sandbox
+    optout: Optout, member: Member, sandbox: Sandbox, kind: bool | str
 ) -> None:
-    sandbox.set_fault(P, "code", account=member.account)
+    sandbox.set_fault(P, "code", kind, account=member.account)
     done = optout("login", P, "--account", member.account, "--password-stdin", stdin=member.password)
     assert done.returncode == 8, done.stdout + done.stderr
     assert "optout login copilot --headed" in done.stderr
@@ -128,8 +129,11 @@ def test_the_older_sign_in_pages_reject_a_wrong_password(optout: Optout, member:
     assert sandbox.password_submissions(P, member.account) == 1
 
 
-def test_an_eea_account_is_absent_not_off(optout: Optout, member: Member, sandbox: Sandbox) -> None:
-    sandbox.set_fault(P, "absent", account=member.account)
+@pytest.mark.parametrize("wording", [True, "these-settings"])
+def test_an_eea_account_is_absent_not_off(
+    optout: Optout, member: Member, sandbox: Sandbox, wording: bool | str
+) -> None:
+    sandbox.set_fault(P, "absent", wording, account=member.account)
     login(optout, member)
     done = optout("apply", P, "--json")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -147,3 +151,21 @@ def test_the_second_guessed_url_is_tried_when_the_first_is_not_found(
     assert done.returncode == 0, done.stdout + done.stderr
     assert {r["url"] for r in results(done.stdout)} == {"https://copilot.microsoft.com/settings"}
     assert sandbox.get_setting(P, member.account, TEXT) is False
+
+
+@pytest.mark.parametrize("fault", ["unnamed-toggles", "confirm-off"])
+def test_unnamed_toggles_and_a_confirming_dialog_still_end_off(
+    optout: Optout, member: Member, sandbox: Sandbox, fault: str
+) -> None:
+    """Toggles named only by the text in their row; a dialog that asks before turning off."""
+    sandbox.set_fault(P, fault, account=member.account)
+    login(optout, member)
+    done = optout("apply", P, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = results(done.stdout)
+    assert all((r["before"], r["after"], r["status"]) == ("on", "off", "ok") for r in rows)
+    assert sandbox.get_setting(P, member.account, TEXT) is False
+    assert sandbox.get_setting(P, member.account, VOICE) is False
+    assert sandbox.get_setting(P, member.account, MEMORY) is True
+    assert sandbox.get_setting(P, member.account, ADS) is True
+    assert sandbox.writes(P, member.account) == 2

@@ -178,6 +178,11 @@ PRIVACY_SCRIPT = """
       input.checked = item.value;
       const state = el("span", {class: "spectrum-ToggleSwitch-label", "aria-hidden": "true"},
         item.value ? "On" : "Off");
+      if (root.dataset.stateNamed === "true") {
+        // Named only by its own "On"/"Off" text, as "change the toggle from On to Off" allows.
+        input.removeAttribute("aria-labelledby");
+        state.removeAttribute("aria-hidden");
+      }
       const sw = el("label", {class: "spectrum-ToggleSwitch", for: id});
       sw.append(input, el("span", {class: "spectrum-ToggleSwitch-switch"}), state);
       section.append(heading, desc, sw);
@@ -206,9 +211,10 @@ PRIVACY_SCRIPT = """
 """
 
 
-def privacy_page(account: str, heading: str) -> str:
+def privacy_page(account: str, heading: str, *, state_named: bool = False) -> str:
     """account.adobe.com/privacy: a shell whose script renders the toggles once loaded."""
-    inner = '<div id="privacy-root" aria-busy="true">Loading…</div>'
+    named = "true" if state_named else "false"
+    inner = f'<div id="privacy-root" aria-busy="true" data-state-named="{named}">Loading…</div>'
     return account_page(account, heading, inner, PRIVACY_SCRIPT)
 
 

@@ -145,10 +145,19 @@ def kmsi_page(ticket: str, *, old: bool) -> str:
     return live_page("Sign in to your Microsoft account", inner)
 
 
-def code_page(ticket: str, username: str) -> str:
-    """The emailed-code page Microsoft shows when it challenges a sign-in."""
-    inner = f"""<div>{escape(username)}</div><h1>Enter code</h1>
-<p>We emailed a code to {escape(username[:2])}*****. Please enter the code to sign in.</p>
+CODE_WORDS = {  # the `code` fault's value: the emailed code (default), or (guessed) other wordings
+    "check-email": ("Check your email", "We sent a verification code to {who}. It may take a minute to arrive."),
+    "authenticator": ("Approve sign in request", "Open your Authenticator app and approve the request for {who}."),
+}
+
+
+def code_page(ticket: str, username: str, kind: object = True) -> str:
+    """The page Microsoft shows when it challenges a sign-in: an emailed code by default."""
+    default = ("Enter code", "We emailed a code to {who}. Please enter the code to sign in.")
+    heading, text = CODE_WORDS.get(str(kind), default)
+    who = escape(username[:2]) + "*****"
+    inner = f"""<div>{escape(username)}</div><h1>{heading}</h1>
+<p>{text.format(who=who)}</p>
 <form method="post" action="/ppsecure/otc.srf"><input type="hidden" name="ticket" value="{escape(ticket)}">
 <input type="text" name="otc" inputmode="numeric" aria-label="Code" autocomplete="one-time-code">
 <div class="buttons"><button type="submit" class="primary">Sign in</button></div></form>"""
@@ -181,6 +190,8 @@ def copilot_home(account: str | None) -> str:
 PRIVACY_SCRIPT = """
 (() => {
   const root = document.getElementById("privacy-root");
+  const unnamed = root.dataset.unnamed === "true";
+  const asks = root.dataset.confirm === "true";
   const el = (tag, attrs, text) => {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
@@ -195,6 +206,7 @@ PRIVACY_SCRIPT = """
     const label = el("label", {for: id, id: id + "-label"}, item.label);
     const text = el("div");
     text.append(label, el("p", {id: id + "-hint"}, item.hint));
+    if (unnamed) label.removeAttribute("for");  // unnamed-toggles: the label is only text in the row
     if (item.kind === "native") {
       const input = el("input", {type: "checkbox", role: "switch", id, "aria-describedby": id + "-hint"});
       input.checked = item.value;
@@ -203,6 +215,7 @@ PRIVACY_SCRIPT = """
     label.removeAttribute("for");
     const b = el("button", {type: "button", role: "switch", id, "aria-labelledby": id + "-label",
       "aria-describedby": id + "-hint"});
+    if (unnamed) b.removeAttribute("aria-labelledby");
     let value = item.value;
     const show = (v) => { value = v; b.setAttribute("aria-checked", String(v)); };
     show(value);
@@ -218,14 +231,25 @@ PRIVACY_SCRIPT = """
       const [text, control, next, show, event] = build(item);
       row.append(text, control);
       root.appendChild(row);
-      control.addEventListener(event, () => {
-        const wanted = next();
-        show(wanted);
+      const send = (wanted) => {
         fetch("/api/user/settings", {method: "PATCH", credentials: "same-origin",
           headers: {"content-type": "application/json"}, body: JSON.stringify({[item.key]: wanted})})
           .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
           .then((res) => show(res[item.key]))
           .catch(() => { show(!wanted); toast(); });
+      };
+      control.addEventListener(event, () => {
+        const wanted = next();
+        show(wanted);
+        if (wanted || !asks || !item.key.startsWith("modelTraining")) { send(wanted); return; }
+        // confirm-off: a dialog asks first; nothing is sent until "Turn off".
+        const d = el("div", {role: "dialog", "aria-modal": "true", "aria-labelledby": "confirm-title"});
+        const no = el("button", {type: "button"}, "Cancel");
+        const yes = el("button", {type: "button"}, "Turn off");
+        d.append(el("h2", {id: "confirm-title"}, "Turn off " + item.label.toLowerCase() + "?"), no, yes);
+        no.addEventListener("click", () => { d.remove(); show(!wanted); });
+        yes.addEventListener("click", () => { d.remove(); send(wanted); });
+        document.body.appendChild(d);
       });
     }
     root.appendChild(el("a", {href: "/settings/privacy/history"}, "Export or delete history"));
@@ -239,8 +263,9 @@ PRIVACY_SCRIPT = """
 """
 
 
-def privacy_page(account: str) -> str:
+def privacy_page(account: str, *, unnamed: bool = False, confirm: bool = False) -> str:
     """Copilot's settings with the Privacy pane open; its script renders the toggles once loaded."""
+    flags = f'data-unnamed="{str(unnamed).lower()}" data-confirm="{str(confirm).lower()}"'
     links = (("account", "Account"), ("privacy", "Privacy"), ("voice", "Voice"), ("appearance", "Appearance"))
     nav = "".join(
         f'<a href="/settings/{slug}"{" aria-current=page" if slug == "privacy" else ""}>{text}</a>'
@@ -248,7 +273,7 @@ def privacy_page(account: str) -> str:
     )
     body = f"""{copilot_header(account)}<div class="shell" role="region" aria-label="Settings">
 <nav class="settings" aria-label="Settings">{nav}</nav><section class="pane"><h1>Privacy</h1>
-<div id="privacy-root" aria-busy="true">Loading…</div></section></div>"""
+<div id="privacy-root" aria-busy="true" {flags}>Loading…</div></section></div>"""
     return page("Settings | Microsoft Copilot", body, style=COPILOT_STYLE, script=PRIVACY_SCRIPT)
 
 

@@ -20,6 +20,8 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   label-2024       the 2024 wording: "Data and privacy settings", "Content analysis for product
                    improvement"
   absent           a business account: "Content analysis isn't available for business accounts."
+                   (value "personal-only": "Content analysis is only available for personal accounts.")
+  state-named      each switch is named only by its "On"/"Off" text, not by its section heading
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ USAGE_TEXT = (
     "and how they perform, to help us improve them."
 )
 ABSENT_TEXT = "Content analysis isn't available for business accounts. Your organization manages how content is used."
+ABSENT_PERSONAL = "Content analysis is only available for personal accounts."
 
 
 def account_return(target: str) -> str:
@@ -70,7 +73,7 @@ class AdobeSite(Site):
     name = "adobe"
     hosts = (ACCOUNT_HOST, AUTH_HOST, IMS_HOST)
     default_settings: ClassVar[Mapping[str, object]] = {CONTENT: True, USAGE: True}
-    faults = COMMON_FAULTS | {"verify-identity", "expired-session", "label-2024", "absent"}
+    faults = COMMON_FAULTS | {"verify-identity", "expired-session", "label-2024", "absent", "state-named"}
 
     def account_of(self, request: Request) -> str | None:
         """The account of the session cookie that the request's host uses."""
@@ -179,7 +182,8 @@ class AdobeSite(Site):
             heading = (
                 "Data and privacy settings" if self.state.fault("label-2024", account) else "Privacy and personal data"
             )
-            return Response.html(pages.privacy_page(account, heading))
+            state_named = bool(self.state.fault("state-named", account))
+            return Response.html(pages.privacy_page(account, heading, state_named=state_named))
         if path.startswith("/api/privacy"):
             return self._api(request, path.removeprefix("/api/privacy").strip("/"), account)
         return Response.html(pages.not_found_page(), 404)
@@ -218,7 +222,8 @@ class AdobeSite(Site):
                 "value": bool(get(account, CONTENT)),
             }
             items.insert(0, content)
-        return {"items": items, "notice": ABSENT_TEXT if business else ""}
+        wording = ABSENT_PERSONAL if self.state.fault("absent", account) == "personal-only" else ABSENT_TEXT
+        return {"items": items, "notice": wording if business else ""}
 
 
 SITE = AdobeSite

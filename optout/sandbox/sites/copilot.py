@@ -18,12 +18,18 @@ account.microsoft.com.
 Faults (Sandbox.set_fault; per account, or site-wide with account=None; `old-ui` acts before the
 account is known, so only site-wide):
   no-persist, save-500, slow   the common ones (slow: every copilot.microsoft.com answer)
-  code             a correct password leads to "Enter code" (its "Sign in" is counted)
+  code             a correct password leads to "Enter code" (its "Sign in" is counted); value
+                   "check-email" ("Check your email", "We sent a verification code") or
+                   "authenticator" ("Approve sign in request") words it otherwise
   expired-session  every existing session (live and Copilot) of the account stops working
   old-ui           the older login.live.com pages (loginfmt, passwd, #idSIButton9, #idBtn_Back)
   pane-at-settings the Privacy pane is served at /settings; /settings/privacy is 404
   absent           an EEA account: "Model training isn't available in your region." and no
-                   model-training toggles
+                   model-training toggles (value "these-settings": "These settings aren't
+                   available in your region.")
+  unnamed-toggles  the toggles have no accessible name; their labels are plain text in the row
+  confirm-off      turning a model-training toggle off opens a dialog, and nothing is sent
+                   until its "Turn off" (Cancel turns it back on)
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ ROWS = (
     (ADS, "Ad personalization", "native", "See ads based on your conversations and interests."),
 )
 ABSENT_TEXT = "Model training isn't available in your region. Your conversations are not used to train our models."
+ABSENT_SETTINGS = "These settings aren't available in your region."
 WRONG_PASSWORD = "Your account or password is incorrect. If you don't remember your password, reset it now."
 
 
@@ -81,7 +88,15 @@ class CopilotSite(Site):
     name = "copilot"
     hosts = (COPILOT_HOST, LIVE_HOST, ACCOUNT_HOST)
     default_settings: ClassVar[Mapping[str, object]] = {TEXT: True, VOICE: True, MEMORY: True, ADS: True}
-    faults = COMMON_FAULTS | {"code", "expired-session", "old-ui", "absent", "pane-at-settings"}
+    faults = COMMON_FAULTS | {
+        "code",
+        "expired-session",
+        "old-ui",
+        "absent",
+        "pane-at-settings",
+        "unnamed-toggles",
+        "confirm-off",
+    }
 
     def account_of(self, request: Request) -> str | None:
         """The account of the session cookie that the request's host uses."""
@@ -164,7 +179,8 @@ class CopilotSite(Site):
                 return Response.html(pages.old_password_page(target, username, error=WRONG_PASSWORD))
             return Response.html(pages.signin_page(target, username=username, error=WRONG_PASSWORD))
         if self.state.fault("code", username):
-            return Response.html(pages.code_page(self.state.issue(OTC, username), username))
+            kind = self.state.fault("code", username)
+            return Response.html(pages.code_page(self.state.issue(OTC, username), username, kind))
         return Response.html(pages.kmsi_page(self.state.issue(PENDING, username, target=target), old=old))
 
     # -- copilot.microsoft.com -----------------------------------------------------------------
@@ -200,7 +216,9 @@ class CopilotSite(Site):
         self.delay(account)
         pane = "/settings" if self.state.fault("pane-at-settings", account) else "/settings/privacy"
         if path == pane:
-            return Response.html(pages.privacy_page(account))
+            unnamed = bool(self.state.fault("unnamed-toggles", account))
+            confirm = bool(self.state.fault("confirm-off", account))
+            return Response.html(pages.privacy_page(account, unnamed=unnamed, confirm=confirm))
         if path == "/api/user/settings":
             return self._api(request, account)
         return Response.html(pages.not_found("Microsoft Copilot"), 404)
@@ -220,7 +238,8 @@ class CopilotSite(Site):
                 }
                 for key, label, kind, hint in rows
             ]
-            return Response.json({"items": items, "notice": ABSENT_TEXT if eea else ""})
+            wording = ABSENT_SETTINGS if self.state.fault("absent", account) == "these-settings" else ABSENT_TEXT
+            return Response.json({"items": items, "notice": wording if eea else ""})
         body = request.json
         if request.method != "PATCH" or not isinstance(body, dict) or len(body) != 1:
             return Response.json({"error": "bad request"}, 400)
