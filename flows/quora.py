@@ -3,9 +3,13 @@
 Facts relied on (shared/reference/platforms.md §8, platforms-addendum.md §7, platforms.json):
 - The row is on the privacy settings page, https://www.quora.com/settings/privacy (URL high
   confidence). Its English wording is rebuilt from the Hindi help article 15205064557844 (low), so
-  the name is matched loosely: it must mention "large language model(s)" and "train", in any order.
-- Allowed by default (presumed); wanted off. The control is unknown ("toggle?"): a switch or a
-  checkbox is accepted. Save behaviour is unknown; none is declared.
+  the name is matched loosely: it must mention "large language model(s)" (or "LLM(s)") and
+  "train", in any order, and must not be worded the other way round ("Don't allow...", "Opt out
+  of..."): turning such a control off would allow the training, so it is refused (site-changed).
+- Allowed by default (presumed); wanted off. The control is unknown ("toggle?"): a switch, a
+  checkbox or a toggle button is accepted, named so or, when it has no name of its own, the one
+  in the row that shows those words. Save behaviour is unknown: an enabled "Save", "Save changes"
+  or "Done" in the part of the page that holds the control is pressed when it shows (a guess).
 - Login on https://www.quora.com/: `input#email`, `input#password`, then a `button[type=button]`
   "Login" (medium; no form is submitted, the page posts the fields itself, so the engine's
   form-target check sees the page's own URL). Google and Facebook sign-in also exist (SSO).
@@ -21,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from optout.flow import Challenge, Flow, LoginForm, Setting, Switch
+from optout.flow import Challenge, Find, Flow, LoginForm, Setting, Switch, toggle
 
 if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
@@ -29,7 +33,14 @@ if TYPE_CHECKING:
 PRIVACY = "https://www.quora.com/settings/privacy"
 # Both words, either order: "Allow large language models to be trained on your content",
 # "Allow your content to be used to train large language models".
-LLM_TRAINING = re.compile(r"^(?=.*\blarge language models?\b)(?=.*\btrain)", re.I)
+# Never a control worded the other way round, whose "off" would mean "allowed".
+LLM_TRAINING = re.compile(
+    r"^(?!.*\b(don.?t|do not|opt[- ]?out|prevent|block|disallow)\b)"
+    r"(?=.*\b(large language models?|LLMs?)\b)(?=.*\btrain)",
+    re.I | re.S,
+)
+SAVE = re.compile(r"^\s*(save( changes)?|done)\s*$", re.I)
+ENABLED = ":not([disabled]):not([aria-disabled=true])"
 # The wording of a refused password is not in the reference: the usual phrasings.
 REJECTED = re.compile(
     r"password (you entered )?(is|was) (incorrect|wrong|not (right|correct))|(incorrect|wrong|invalid) (email or )?"
@@ -38,9 +49,19 @@ REJECTED = re.compile(
 )
 
 
-def llm_switch(page: Page) -> Locator:
-    """The LLM-training row's control, a switch or a checkbox, by its accessible name."""
-    return page.get_by_role("switch", name=LLM_TRAINING).or_(page.get_by_role("checkbox", name=LLM_TRAINING))
+llm_switch = toggle(LLM_TRAINING)
+
+
+def save_near(control: Find) -> Find:
+    """An enabled, visible Save/Done in the smallest part of the page holding both it and the control."""
+
+    def find(page: Page) -> Locator:
+        buttons = page.get_by_role("button", name=SAVE).and_(page.locator(ENABLED)).locator("visible=true")
+        holders = page.locator("*").filter(has=control(page)).filter(has=buttons)
+        inner = holders.filter(has_not=page.locator("*").filter(has=control(page)).filter(has=buttons))
+        return inner.get_by_role("button", name=SAVE).and_(inner.locator(ENABLED))
+
+    return find
 
 
 class Quora(Flow):
@@ -76,6 +97,7 @@ class Quora(Flow):
             urls=(PRIVACY,),
             control=Switch(llm_switch),
             wanted=False,
+            save=save_near(llm_switch),
             note='Settings > Privacy > "Allow large language models to be trained on your content"',
         ),
     )

@@ -144,10 +144,12 @@ def test_a_checkmark_without_an_accessible_state_is_site_changed_not_guessed(
     assert sandbox.writes(P, member.account) == 0
 
 
+@pytest.mark.parametrize("wording", [False, True], ids=["only-admins", "managed-by"])
 def test_multi_user_member_is_absent_because_only_admins_can_change_it(
-    optout: Optout, member: Member, sandbox: Sandbox
+    optout: Optout, member: Member, sandbox: Sandbox, wording: bool
 ) -> None:
     sandbox.set_fault(P, "plan", "member", account=member.account)
+    sandbox.set_fault(P, "managed-wording", wording, account=member.account)
     login(optout, member)
     done = optout("apply", P, "--json")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -156,18 +158,22 @@ def test_multi_user_member_is_absent_because_only_admins_can_change_it(
     assert sandbox.writes(P, member.account) == 0
 
 
+@pytest.mark.parametrize("note", [False, True], ids=["plain", "beside-an-admins-note"])
 def test_an_unknown_label_is_site_changed_and_nothing_is_clicked(
-    optout: Optout, member: Member, sandbox: Sandbox
+    optout: Optout, member: Member, sandbox: Sandbox, note: bool
 ) -> None:
     sandbox.set_fault(P, "label-changed", account=member.account)
+    # A note saying only admins may change things must not hide the missing toggle as "absent".
+    sandbox.set_fault(P, "admin-note", note, account=member.account)
     login(optout, member)
     done = optout("apply", P, "--json")
     assert done.returncode == 16, done.stdout + done.stderr
     assert sandbox.writes(P, member.account) == 0
 
 
-def test_an_identifier_first_sign_in_works_too(optout: Optout, member: Member, sandbox: Sandbox) -> None:
-    sandbox.set_fault(P, "identifier-first")
+@pytest.mark.parametrize("fault", ["identifier-first", "plain-signin"])
+def test_an_identifier_first_sign_in_works_too(optout: Optout, member: Member, sandbox: Sandbox, fault: str) -> None:
+    sandbox.set_fault(P, fault)
     login(optout, member)
     assert sandbox.password_submissions(P, member.account) == 1
     done = optout("apply", P)
@@ -180,3 +186,16 @@ def test_an_identifier_first_sign_in_rejects_a_wrong_password(optout: Optout, me
     done = optout("login", P, "--account", member.account, "--password-stdin", stdin="not-the-password")
     assert done.returncode == 8, done.stdout + done.stderr
     assert sandbox.password_submissions(P, member.account) == 1
+
+
+@pytest.mark.parametrize("plan", [None, "pro"])
+def test_a_toggle_without_a_name_is_found_in_its_row(
+    optout: Optout, member: Member, sandbox: Sandbox, plan: str | None
+) -> None:
+    sandbox.set_fault(P, "plan", plan, account=member.account)
+    sandbox.set_fault(P, "unnamed", account=member.account)
+    login(optout, member)
+    done = optout("apply", P, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting(P, member.account, TRAINING) is False
+    assert sandbox.get_setting(P, member.account, "product_updates") is True

@@ -96,6 +96,30 @@ def test_a_checkbox_instead_of_a_toggle_works(optout: Optout, member: Member, sa
     assert sandbox.get_setting(SITE, member.account, GENAI) is False
 
 
+@pytest.mark.parametrize(
+    "faults",
+    [
+        {"needs-done": True, "done-label": "Save changes"},
+        {"needs-done": True, "done-per-section": True},
+        {"done-disabled": True},
+        {"unnamed": True},
+        {"needs-done": True, "unnamed": True},
+        {"mentions-2fa": True},
+    ],
+    ids=["save-changes", "done-per-section", "done-disabled", "unnamed", "unnamed-done", "mentions-2fa"],
+)
+def test_other_save_buttons_unnamed_switches_and_mentions_of_codes_work(
+    optout: Optout, member: Member, sandbox: Sandbox, faults: dict[str, object]
+) -> None:
+    login(optout, member)
+    for fault, value in faults.items():
+        sandbox.set_fault(SITE, fault, value, account=member.account)
+    done = optout("apply", SITE, "--json")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sandbox.get_setting(SITE, member.account, GENAI) is False
+    assert all(sandbox.get_setting(SITE, member.account, key) is True for key in BYSTANDERS)
+
+
 @pytest.mark.parametrize("path", ["privacy-and-data", "both"])
 def test_both_known_urls_of_the_page_work(optout: Optout, member: Member, sandbox: Sandbox, path: str) -> None:
     login(optout, member)
@@ -145,7 +169,7 @@ def test_expired_session_logs_in_again_once(optout: Optout, member: Member, sand
     assert sandbox.get_setting(SITE, member.account, GENAI) is False
 
 
-@pytest.mark.parametrize("fault", ["label-changed", "absent"])
+@pytest.mark.parametrize("fault", ["label-changed", "absent", "inverted"])
 def test_a_missing_or_renamed_row_is_site_changed_and_nothing_is_clicked(
     optout: Optout, member: Member, sandbox: Sandbox, fault: str
 ) -> None:

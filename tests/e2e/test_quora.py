@@ -124,7 +124,7 @@ def test_slow_pages_still_succeed(optout: Optout, member: Member, sandbox: Sandb
     assert sandbox.get_setting(SITE, member.account, LLM) is False
 
 
-@pytest.mark.parametrize("fault", ["label-variant", "checkbox"])
+@pytest.mark.parametrize("fault", ["label-variant", "checkbox", "llm-label", "unnamed", "pressed", "save-button"])
 def test_other_wording_or_a_checkbox_still_works(optout: Optout, member: Member, sandbox: Sandbox, fault: str) -> None:
     login(optout, member)
     sandbox.set_fault(SITE, fault, account=member.account)
@@ -132,3 +132,13 @@ def test_other_wording_or_a_checkbox_still_works(optout: Optout, member: Member,
     assert done.returncode == 0, done.stdout + done.stderr
     assert sandbox.get_setting(SITE, member.account, LLM) is False
     assert all(sandbox.get_setting(SITE, member.account, key) is True for key in BYSTANDERS)
+
+
+def test_a_control_worded_the_other_way_round_is_refused(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    login(optout, member)
+    sandbox.set_fault(SITE, "inverted", account=member.account)
+    done = optout("apply", SITE, "--json")
+    [row] = results(done.stdout)
+    assert row["status"] == "site-changed", done.stdout + done.stderr
+    assert sandbox.writes(SITE, member.account) == 0
+    assert sandbox.get_setting(SITE, member.account, LLM) is True

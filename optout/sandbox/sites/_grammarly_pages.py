@@ -34,19 +34,24 @@ def grammarly_page(title: str, body: str, script: str = "") -> str:
     return page(title, body, style=STYLE, script=script)
 
 
-def signin_page(next_url: str, *, error: bool = False, email: str = "", step: str = "one-page") -> str:
+def signin_page(
+    next_url: str, *, error: bool = False, email: str = "", step: str = "one-page", plain: bool = False
+) -> str:
     """www.grammarly.com/signin (the real layout is unknown): email and password on one form
-    ("one-page"), or identifier first: the "email" step, then the "password" step."""
+    ("one-page"), or identifier first: the "email" step, then the "password" step. `plain`: an
+    unlabelled text field named email and "Continue with email", then "Continue"."""
     alert = '<p class="error" role="alert">Invalid email or password. Please try again.</p>' if error else ""
     email_field = f"""<label for="email">Email</label>
 <input id="email" name="email" type="email" autocomplete="username" value="{escape(email)}">"""
     password_field = """<label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password">"""
+    if plain:
+        email_field = f'<input name="email" type="text" placeholder="Email address" value="{escape(email)}">'
     if step == "email":
-        action, fields, button = "/signin/email", email_field, "Continue"
+        action, fields, button = "/signin/email", email_field, "Continue with email" if plain else "Continue"
     elif step == "password":
         shown = f'<p>{escape(email)}</p><input type="hidden" name="email" value="{escape(email)}">'
-        action, fields, button = "/signin", shown + password_field, "Log in"
+        action, fields, button = "/signin", shown + password_field, "Continue" if plain else "Log in"
     else:
         action, fields, button = "/signin", email_field + password_field, "Log in"
     body = f"""<header>{LOGO}</header><div class="card"><h1>Log in</h1>
@@ -122,14 +127,16 @@ PREFS_SCRIPT = """
     if (!a) { a = el("div", {id: "prefs-alert", role: "alert", class: "error"}); root.before(a); }
     a.textContent = text;
   };
-  const control = (row, style, labelId, descId) => {
+  const control = (s, row, style, labelId, descId) => {
     if (style === "native") {
-      const input = el("input", {type: "checkbox", "aria-labelledby": labelId, "aria-describedby": descId});
+      const input = el("input", {type: "checkbox", "aria-describedby": descId});
+      if (!s.unnamed) input.setAttribute("aria-labelledby", labelId);
       input.checked = row.value;
       const wrap = el("label", {class: "toggle"}); wrap.append(input, el("span", {"aria-hidden": "true"}));
       return [wrap, input, () => input.checked, (v) => { input.checked = v; }, "change"];
     }
-    const attrs = {type: "button", "aria-labelledby": labelId, "aria-describedby": descId};
+    const attrs = {type: "button", "aria-describedby": descId};
+    if (!s.unnamed) attrs["aria-labelledby"] = labelId;
     if (style !== "tick-only") { attrs.role = "switch"; }
     const button = el("button", attrs);
     if (style.startsWith("tick")) button.className = "tick";
@@ -153,7 +160,7 @@ PREFS_SCRIPT = """
       const item = el("div", {class: "pref"});
       const text = el("div");
       text.append(el("span", {id: labelId, class: "pref-title"}, row.label), el("p", {id: descId}, row.help));
-      const [box, target, next, show, event] = control(row, s.style, labelId, descId);
+      const [box, target, next, show, event] = control(s, row, s.style, labelId, descId);
       item.append(text, box);
       root.appendChild(Math.random() < 0.5 ? item : (() => { const d = el("div"); d.appendChild(item); return d; })());
       target.addEventListener(event, () => {
@@ -166,6 +173,7 @@ PREFS_SCRIPT = """
           .catch(() => { show(!wanted); alert("Something went wrong. Your changes were not saved."); });
       });
     }
+    if (s.note) root.appendChild(el("p", {}, s.note));
   };
   fetch(api, {credentials: "same-origin"})
     .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })

@@ -158,19 +158,35 @@ const row = (item, value, kind) => {
     ? `<span class="track"><input type="checkbox" role="switch" id="${id}" aria-describedby="${id}-d">`
       + `<span></span></span>`
     : `<input type="checkbox" id="${id}" aria-describedby="${id}-d">`;
+  // An unnamed row shows its label as plain text, not tied to the control.
+  const label = item.unnamed ? `<span>${esc(item.label)}</span>` : `<label for="${id}">${esc(item.label)}</label>`;
   const node = kind === "switch"
-    ? el(`<div class="row"><div><label for="${id}">${esc(item.label)}</label>${desc}${more}</div>${input}</div>`)
+    ? el(`<div class="row"><div>${label}${desc}${more}</div>${input}</div>`)
     : el(`<div class="row">${input}<div><label for="${id}">${esc(item.label)}</label>${desc}${more}</div></div>`);
   const box = node.querySelector("input");
-  const show = (v) => { box.checked = v; };
+  // An inverted row ("Don't use ...") shows the opposite of the stored value.
+  const flip = (v) => (item.inverted ? !v : v);
+  const show = (v) => { box.checked = flip(v); };
   show(value);
   box.addEventListener("change", () => {
-    const wanted = box.checked;
+    const wanted = flip(box.checked);
     if (!item.autosave) { pending[item.key] = wanted; return; }
     send({[item.key]: wanted}).then((res) => show(res[item.key]),
       () => { show(!wanted); toast("Something went wrong. Please try again."); });
   });
   return node;
+};
+const doneButton = () => {
+  const footer = el(`<div class="footer"><button type="button">${esc(config.doneLabel)}</button></div>`);
+  const button = footer.querySelector("button");
+  if (config.doneDisabled) button.disabled = true;
+  button.addEventListener("click", () => {
+    const changes = Object.assign({}, pending);
+    if (!Object.keys(changes).length) { toast("Your settings are up to date"); return; }
+    send(changes).then(() => { for (const k of Object.keys(changes)) delete pending[k]; toast("Settings saved"); },
+      () => toast("Something went wrong. Please try again."));
+  });
+  return footer;
 };
 fetch("/resource/UserSettingsResource/get/", {credentials: "same-origin"})
   .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
@@ -181,31 +197,28 @@ fetch("/resource/UserSettingsResource/get/", {credentials: "same-origin"})
         + `<h2 id="h-${section.id}">${esc(section.title)}</h2></section>`);
       if (section.intro) s.appendChild(el(`<p>${esc(section.intro)}</p>`));
       for (const item of section.items) s.appendChild(row(item, values[item.key], item.kind));
+      if (config.donePerSection) s.appendChild(doneButton());
       root.appendChild(s);
     }
-    const footer = el(`<div class="footer"><button type="button" id="done">Done</button></div>`);
-    footer.querySelector("button").addEventListener("click", () => {
-      const changes = Object.assign({}, pending);
-      if (!Object.keys(changes).length) { toast("Your settings are up to date"); return; }
-      send(changes).then(() => { for (const k of Object.keys(changes)) delete pending[k]; toast("Settings saved"); },
-        () => toast("Something went wrong. Please try again."));
-    });
-    root.appendChild(footer);
+    if (!config.donePerSection) root.appendChild(doneButton());
   })
   .catch(() => { root.textContent = "Something went wrong. Please try again."; })
   .finally(() => root.setAttribute("aria-busy", "false"));
 """
 
 
-def privacy_page(account: str, privacy_path: str, sections: list[dict[str, object]]) -> str:
-    """Settings > Privacy and data: the page shell; its script renders the sections from the state."""
+def privacy_page(account: str, privacy_path: str, sections: list[dict[str, object]], **done: object) -> str:
+    """Settings > Privacy and data: the page shell; its script renders the sections from the state.
+
+    `done` holds doneLabel, doneDisabled, donePerSection and intro (the page's lead text)."""
     nav = "".join(
         f'<a href="{escape(href.replace("{privacy}", privacy_path))}">{escape(text)}</a>' for text, href in SETTINGS_NAV
     )
-    config = escape(json.dumps({"sections": sections}))
+    config = escape(json.dumps({"sections": sections, **done}))
+    intro = escape(str(done.get("intro") or "Make changes to your personalization, ads preferences and data."))
     body = f"""{member_header(account)}<main class="layout"><nav aria-label="Settings">{nav}</nav>
 <div><h1>Privacy and data</h1>
-<p>Make changes to your personalization, ads preferences and data.</p>
+<p>{intro}</p>
 <div id="privacy-root" aria-busy="true" data-config="{config}">Loading…</div></div></main>"""
     return pinterest_page("Privacy and data | Pinterest", body, PRIVACY_SCRIPT)
 

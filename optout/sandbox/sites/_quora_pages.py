@@ -111,6 +111,7 @@ def feed(account: str) -> str:
 SETTINGS_SCRIPT = """
 const root = document.getElementById("settings-root");
 const config = JSON.parse(root.dataset.config);
+const pending = {};
 const esc = (s) => s.replace(/[&<>"]/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]));
 const post = (name, value) => fetch("/graphql/gql_para_POST?q=UpdateUserSettingMutation", {
   method: "POST", credentials: "same-origin",
@@ -137,6 +138,16 @@ fetch("/graphql/gql_para_POST?q=UserSettingsQuery", {method: "POST", credentials
         row.innerHTML = `<label><input type="checkbox"> ${esc(item.label)}</label>`;
         control = row.querySelector("input");
         read = () => control.checked; show = (v) => { control.checked = v; };
+      } else if (item.kind === "unnamed") {
+        row.innerHTML = `<span>${esc(item.label)}</span><button type="button" role="switch"></button>`;
+        control = row.querySelector("button");
+        read = () => control.getAttribute("aria-checked") === "true";
+        show = (v) => control.setAttribute("aria-checked", String(v));
+      } else if (item.kind === "pressed") {
+        row.innerHTML = `<button type="button" class="pressed">${esc(item.label)}</button>`;
+        control = row.querySelector("button");
+        read = () => control.getAttribute("aria-pressed") === "true";
+        show = (v) => control.setAttribute("aria-pressed", String(v));
       } else {
         row.innerHTML = `<div id="label-${n}">${esc(item.label)}</div>`
           + `<button type="button" role="switch" aria-labelledby="label-${n}"></button>`;
@@ -144,13 +155,24 @@ fetch("/graphql/gql_para_POST?q=UserSettingsQuery", {method: "POST", credentials
         read = () => control.getAttribute("aria-checked") === "true";
         show = (v) => control.setAttribute("aria-checked", String(v));
       }
-      show(values[item.key]);
+      // An inverted row shows the opposite of the stored value ("Don't allow ...").
+      const flip = (v) => (item.inverted ? !v : v);
+      show(flip(values[item.key]));
       control.addEventListener(item.kind === "checkbox" ? "change" : "click", () => {
         const wanted = item.kind === "checkbox" ? read() : !read();
         show(wanted);
-        post(item.key, wanted).then((res) => show(res.value), () => { show(!wanted); fail(); });
+        if (config.save) { pending[item.key] = flip(wanted); return; }
+        post(item.key, flip(wanted)).then((res) => show(flip(res.value)), () => { show(!wanted); fail(); });
       });
       root.appendChild(row);
+    }
+    if (config.save) {
+      const save = document.createElement("button");
+      save.type = "button"; save.textContent = "Save changes";
+      save.addEventListener("click", () => {
+        Promise.all(Object.entries(pending).map(([k, v]) => post(k, v))).catch(fail);
+      });
+      root.appendChild(save);
     }
   })
   .catch(() => { root.textContent = "Something went wrong. Please try again later."; })
@@ -160,10 +182,10 @@ fetch("/graphql/gql_para_POST?q=UserSettingsQuery", {method: "POST", credentials
 SETTINGS_TABS = (("Account", "/settings"), ("Privacy", "/settings/privacy"), ("Display", "/settings/display"))
 
 
-def privacy_page(account: str, formkey: str, items: list[dict[str, object]]) -> str:
+def privacy_page(account: str, formkey: str, items: list[dict[str, object]], save: bool = False) -> str:
     """Settings > Privacy: the shell; its script draws the rows once their state has loaded."""
     tabs = "".join(f'<a href="{href}">{text}</a> ' for text, href in SETTINGS_TABS)
-    config = escape(json.dumps({"items": items}))
+    config = escape(json.dumps({"items": items, "save": save}))
     body = f"""{member_header(account)}<main><nav aria-label="Settings">{tabs}</nav>
 <h1>Privacy Settings</h1>
 <div id="settings-root" aria-busy="true" data-formkey="{escape(formkey)}" data-config="{config}">Loading…</div>

@@ -24,6 +24,12 @@ before the account is known, so only site-wide):
   tick-only        the Business checkmark is a plain button: no role=switch, no aria state
   label-changed    the toggle is called "Use my writing to improve Grammarly's AI" instead
   identifier-first (site-wide only) sign-in asks for the email ("Continue"), then the password
+  plain-signin     (site-wide only) identifier first, with an unlabelled `input[type=text]
+                   name=email placeholder="Email address"`, "Continue with email", "Continue"
+  unnamed          the toggles carry no name (the label is text beside them, not linked)
+  admin-note       the settings page also shows the "only admins can change" note under toggles
+  managed-wording  a member's page says "These settings are managed by your organization's
+                   administrator." instead
 """
 
 from __future__ import annotations
@@ -53,6 +59,8 @@ HELP = (
     "models and to inform feature development."
 )
 MANAGED = "Only your organization's admins can change data settings. Contact your admin to make changes."
+MANAGED_OTHER = "These settings are managed by your organization's administrator."
+PLAIN_SIGNIN = "plain-signin"
 PRIVACY = "/security/privacy"
 DATA_SETTINGS = "/admin/data_settings"
 
@@ -71,7 +79,18 @@ class GrammarlySite(Site):
     name = "grammarly"
     hosts = (WWW, "grammarly.com", ACCOUNT_HOST)
     default_settings: ClassVar[Mapping[str, object]] = {TRAINING: True, UPDATES: True}
-    faults = COMMON_FAULTS | {"plan", TWO_STEP, IDENTIFIER_FIRST, "expired-session", "tick-only", "label-changed"}
+    faults = COMMON_FAULTS | {
+        "plan",
+        TWO_STEP,
+        IDENTIFIER_FIRST,
+        "expired-session",
+        "tick-only",
+        "label-changed",
+        "unnamed",
+        "admin-note",
+        "managed-wording",
+        PLAIN_SIGNIN,
+    }
     session_cookie = SESSION_COOKIE
 
     def handle(self, request: Request) -> Response:
@@ -100,12 +119,15 @@ class GrammarlySite(Site):
         if path == "/signin":
             if self.account_of(request) is not None:
                 return Response.redirect(local_target(request.query.get("next", "")))
-            step = "email" if self.state.fault(IDENTIFIER_FIRST) else "one-page"
-            return Response.html(pages.signin_page(local_target(request.query.get("next", "")), step=step))
+            plain = bool(self.state.fault(PLAIN_SIGNIN))
+            step = "email" if self.state.fault(IDENTIFIER_FIRST) or plain else "one-page"
+            target = local_target(request.query.get("next", ""))
+            return Response.html(pages.signin_page(target, step=step, plain=plain))
         if path == "/signin/email" and post:
             email = request.form.get("email", "").strip()
             target = local_target(request.form.get("next", ""))
-            return Response.html(pages.signin_page(target, email=email, step="password"))
+            plain = bool(self.state.fault(PLAIN_SIGNIN))
+            return Response.html(pages.signin_page(target, email=email, step="password", plain=plain))
         if path == "/signin/2sv" and not post:
             if self.state.lookup(TWO_STEP, request.query.get("token")) is None:
                 return Response.redirect("/signin")
@@ -128,8 +150,9 @@ class GrammarlySite(Site):
         if email:
             self.state.count(email, PASSWORD_SUBMISSIONS)
         if not self.state.password_matches(email, form.get("password", "")):
-            step = "password" if self.state.fault(IDENTIFIER_FIRST) else "one-page"
-            return Response.html(pages.signin_page(target, error=True, email=email, step=step))
+            plain = bool(self.state.fault(PLAIN_SIGNIN))
+            step = "password" if self.state.fault(IDENTIFIER_FIRST) or plain else "one-page"
+            return Response.html(pages.signin_page(target, error=True, email=email, step=step, plain=plain))
         if self.state.fault(TWO_STEP, email):
             token = self.state.issue(TWO_STEP, email)
             return Response.redirect(f"/signin/2sv?{urlencode({'token': token})}")
@@ -169,7 +192,7 @@ class GrammarlySite(Site):
         """What the settings page renders: a control style and its rows, or the admins-only note."""
         plan = self._plan(account)
         if plan == "member":
-            return {"managed": MANAGED}
+            return {"managed": MANAGED_OTHER if self.state.fault("managed-wording", account) else MANAGED}
         style = {"free": "aria", "pro": "native", "business": "tick"}.get(plan, "aria")
         label = LABEL_BUSINESS if plan == "business" else LABEL
         if plan == "business" and self.state.fault("tick-only", account):
@@ -179,6 +202,8 @@ class GrammarlySite(Site):
         get = self.state.get_setting
         return {
             "style": style,
+            "unnamed": bool(self.state.fault("unnamed", account)),
+            "note": MANAGED if self.state.fault("admin-note", account) else "",
             "rows": [
                 {"key": TRAINING, "label": label, "help": HELP, "value": bool(get(account, TRAINING))},
                 {

@@ -22,6 +22,13 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   absent           the GenAI section is missing (availability is uneven across regions)
   privacy-path     "privacy-and-data" moves the page to /settings/privacy-and-data, "both" serves
                    both paths
+  done-label       the value names the Done button instead ("Save changes", "Save settings")
+  done-disabled    the Done button is disabled (rows that save themselves need none)
+  done-per-section each section has its own Done (saving everything pending) instead of one
+  unnamed          the GenAI rows' labels are plain text, not tied to their switches (no name)
+  inverted         the row reads "Don't use your data to train Pinterest Canvas" and shows the
+                   opposite state (on = no training)
+  mentions-2fa     the page's lead text mentions two-factor authentication and a security code
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ TWO_FACTOR = "two-factor"
 GENAI = "genai_canvas_training"
 GENAI_LABEL = "Use your data to train Pinterest Canvas"
 GENAI_DESC = "Allow your data to be used to help train Pinterest Canvas."
+MENTIONS_2FA = "Protect your account with two-factor authentication: we never ask for your security code here."
 HELP = "https://help.pinterest.com/en/article/manage-genai-settings"
 ADS = {  # platforms.json Pinterest "dom_facts": the neighbouring rows on Privacy and data
     "ads_sites_visited": "Use info from sites you visit",
@@ -85,6 +93,12 @@ class PinterestSite(Site):
         "label-changed",
         "absent",
         "privacy-path",
+        "done-label",
+        "done-disabled",
+        "done-per-section",
+        "unnamed",
+        "inverted",
+        "mentions-2fa",
     }
     session_cookie = SESSION_COOKIE
 
@@ -173,6 +187,10 @@ class PinterestSite(Site):
         label = GENAI_LABEL
         if self.state.fault("label-changed", account):
             label = "Use your data to improve Pinterest's AI features"
+        inverted = bool(self.state.fault("inverted", account))
+        if inverted:
+            label = "Don't use your data to train Pinterest Canvas"
+        unnamed = bool(self.state.fault("unnamed", account))
         kind = "checkbox" if self.state.fault("genai-checkbox", account) else "switch"
         sections: list[dict[str, object]] = [
             {
@@ -195,11 +213,20 @@ class PinterestSite(Site):
             },
         ]
         if not self.state.fault("absent", account):
-            genai = {"key": GENAI, "label": label, "desc": GENAI_DESC, "more": HELP, "kind": kind}
+            genai = {
+                "key": GENAI,
+                "label": label,
+                "desc": GENAI_DESC,
+                "more": HELP,
+                "kind": kind,
+                "inverted": inverted,
+                "unnamed": unnamed,
+            }
             results = {
                 "key": GENAI_RESULTS,
                 "label": "Use your data to personalize your Pinterest Canvas results",
                 "kind": "switch",
+                "unnamed": unnamed,
             }
             sections.append(
                 {
@@ -218,7 +245,18 @@ class PinterestSite(Site):
         if path == "/resource/UserSettingsResource/update" and request.method == "POST":
             return self._update(request, account)
         if path in self._privacy_paths(account):
-            return Response.html(pages.privacy_page(account, path + "/", self._sections(account)))
+            fault = self.state.fault
+            return Response.html(
+                pages.privacy_page(
+                    account,
+                    path + "/",
+                    self._sections(account),
+                    doneLabel=str(fault("done-label", account) or "Done"),
+                    doneDisabled=bool(fault("done-disabled", account)),
+                    donePerSection=bool(fault("done-per-section", account)),
+                    intro=MENTIONS_2FA if fault("mentions-2fa", account) else "",
+                )
+            )
         if path == "/settings":
             return Response.redirect("/settings/edit-profile/")
         if path in ("/settings/edit-profile", "/settings/account-settings", "/settings/security"):

@@ -18,6 +18,12 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   expired-session  every existing session of the account stops working (new sign-ins work)
   label-variant    the row reads "Allow your content to be used to train large language models"
   checkbox         the rows are labelled native checkboxes instead of switches
+  unnamed          the rows are `<span>label</span><button role=switch>`: no accessible name
+  pressed          the rows are toggle buttons named by the label, state in `aria-pressed`
+  llm-label        the row reads "Allow LLMs to be trained on your content"
+  inverted         the row reads "Don't allow large language models to be trained on your
+                   content" and shows the opposite state (on = training not allowed)
+  save-button      a change is kept only when "Save changes" below the rows is pressed
 """
 
 from __future__ import annotations
@@ -40,6 +46,8 @@ GRAPHQL = "/graphql/gql_para_POST"
 LLM = "allow_llm_training"
 LLM_LABEL = "Allow large language models to be trained on your content"
 LLM_VARIANT = "Allow your content to be used to train large language models"
+LLM_SHORT = "Allow LLMs to be trained on your content"
+LLM_INVERTED = "Don't allow large language models to be trained on your content"
 ROWS = {  # order as drawn; only LLM is from the reference, the others are bystanders
     "allow_search_indexing": "Allow search engines to index your name",
     LLM: LLM_LABEL,
@@ -60,7 +68,18 @@ class QuoraSite(Site):
     name = "quora"
     hosts = (HOST, "quora.com")
     default_settings: ClassVar[Mapping[str, object]] = dict.fromkeys(ROWS, True)
-    faults = COMMON_FAULTS | {"login-code", "captcha", "expired-session", "label-variant", "checkbox"}
+    faults = COMMON_FAULTS | {
+        "login-code",
+        "captcha",
+        "expired-session",
+        "label-variant",
+        "checkbox",
+        "llm-label",
+        "inverted",
+        "unnamed",
+        "pressed",
+        "save-button",
+    }
     session_cookie = SESSION_COOKIE
 
     def handle(self, request: Request) -> Response:
@@ -127,12 +146,22 @@ class QuoraSite(Site):
                 return self._update(request, account)
             return Response.json({"error": "unknown query"}, 400)
         if path == "/settings/privacy":
-            kind = "checkbox" if self.state.fault("checkbox", account) else "switch"
+            fault = self.state.fault
+            kinds = ("checkbox", "unnamed", "pressed")
+            kind = next((k for k in kinds if fault(k, account)), "switch")
             rows = dict(ROWS)
-            if self.state.fault("label-variant", account):
+            if fault("label-variant", account):
                 rows[LLM] = LLM_VARIANT
-            items: list[dict[str, object]] = [{"key": k, "label": v, "kind": kind} for k, v in rows.items()]
-            return Response.html(pages.privacy_page(account, session.get("formkey", ""), items))
+            if fault("llm-label", account):
+                rows[LLM] = LLM_SHORT
+            if fault("inverted", account):
+                rows[LLM] = LLM_INVERTED
+            items: list[dict[str, object]] = [
+                {"key": k, "label": v, "kind": kind, "inverted": k == LLM and bool(fault("inverted", account))}
+                for k, v in rows.items()
+            ]
+            save = bool(fault("save-button", account))
+            return Response.html(pages.privacy_page(account, session.get("formkey", ""), items, save))
         titles = {"/settings": "Account", "/settings/display": "Display"}
         if path in titles:
             return Response.html(pages.plain(account, titles[path]))
