@@ -11,15 +11,18 @@ Facts relied on (shared/reference/platforms.md §19, platforms.json "Medium", pl
   `password_login = False`: people sign in once with `optout login medium --headed`, and a run
   whose session has expired stops with needs-you. Sign-in page: /m/signin (addendum §5.1).
 Guesses (no markup is known):
-- The row is a button or link whose accessible name contains the section's title.
-- The choice is a radio group: the nearest radiogroup, else fieldset (role group), else the
-  dialog itself, that holds the "Minimize third-party training" radio; the engine matches option
-  names exactly, so "(Default)" must be part of the first option's accessible name.
-- Save or autosave is unknown: the dialog is closed with "Save" when it has one, else with
-  "Done", else with "Close". A panel that expands in place (no dialog) is closed with the
-  Save inside the container of the options, or, with none, by clicking the row again. If a
-  choice needed something else to stick, the read-back after a fresh load shows it and the
-  run says not-off, never done.
+- The row is a button or link whose accessible name contains the section's title or, when
+  the title is only text, the one "Edit"/"Change"/"Manage"/"Open" button or link in the
+  smallest element showing it.
+- The choice is a pair of radios (native or ARIA); their container is the smallest element
+  holding both, whatever its role. The engine matches radios by leading words, so the first
+  option is named without "(Default)" and matches with or without it.
+- Save or autosave is unknown: the preferences are closed with the "Save"/"Update"/"Apply"
+  button in the smallest element holding the wanted radio and that button (a dialog or panel,
+  never the whole page with the row), else with "Done", else "Close"/"Dismiss" there (never
+  Cancel, never Close while a Save is shown), else, for a panel that saves by itself, by
+  clicking the row again. If a choice needed something else to stick, the read-back after a
+  fresh load shows it and the run says not-off, never done.
 """
 
 from __future__ import annotations
@@ -33,52 +36,68 @@ if TYPE_CHECKING:
     from playwright.async_api import Locator, Page
 
 SETTINGS = "https://medium.com/me/settings"
-MAXIMUM_REACH = "Prioritize maximum reach (Default)"
+# Radios are matched by their leading words, so "(Default)" (or its absence) does not matter.
+MAXIMUM_REACH = "Prioritize maximum reach"
 MINIMIZE = "Minimize third-party training"
 ROW = re.compile(r"third-party AI and your stories", re.I)
-SAVE = re.compile(r"^\s*save(\s+changes)?\s*$", re.I)
+EDIT = re.compile(r"^\s*(edit|change|manage|open)\b", re.I)
+SAVE = re.compile(r"^\s*(save|update|apply)\b", re.I)
 DONE = re.compile(r"^\s*done\s*$", re.I)
-CLOSE = re.compile(r"^\s*close\s*$", re.I)
-# What may hold the options when they expand in place instead of in a dialog.
-PANELS = "section, form, fieldset, [role=region], [role=group], [role=radiogroup], [role=form]"
+CLOSE = re.compile(r"^\s*(close|dismiss)\b", re.I)
+
+
+def innermost(page: Page, *inside: Locator) -> Locator:
+    """The smallest elements that hold all of `inside` (inner locators are relative to the outer element)."""
+    holders = page.locator("*")
+    for locator in inside:
+        holders = holders.filter(has=locator)
+    inner = page.locator("*")
+    for locator in inside:
+        inner = inner.filter(has=locator)
+    return holders.filter(has_not=inner)
+
+
+def radio(page: Page, option: str) -> Locator:
+    """One option's radio button, wherever it is (leading words, as the engine matches them)."""
+    return page.get_by_role("radio", name=re.compile(r"^\s*" + re.escape(option) + r"(?!\w)", re.I))
 
 
 def open_row(page: Page) -> Locator:
-    """The "Third-party AI and your stories" row that opens the preferences."""
-    return page.get_by_role("button", name=ROW).or_(page.get_by_role("link", name=ROW))
-
-
-def minimize_radio(page: Page) -> Locator:
-    """The wanted option's radio button, wherever it is."""
-    return page.get_by_role("radio", name=re.compile(re.escape(MINIMIZE), re.I))
+    """The row that opens the preferences: a button or link named with the title or, when the
+    title is a heading beside its own "Edit" button, that button (only one in the smallest
+    element showing the title, so a neighbour's is never taken)."""
+    named = page.get_by_role("button", name=ROW).or_(page.get_by_role("link", name=ROW))
+    edit = page.get_by_role("button", name=EDIT).or_(page.get_by_role("link", name=EDIT))
+    rows = innermost(page, page.get_by_text(ROW), edit)
+    unnamed = page.locator("body").filter(has_not=named).locator("*").and_(rows)
+    return named.or_(unnamed.get_by_role("button", name=EDIT)).or_(unnamed.get_by_role("link", name=EDIT))
 
 
 def choice(page: Page) -> Locator:
-    """The innermost container of the two options: a radiogroup, a fieldset, or the dialog."""
-    minimize = minimize_radio(page)
-    radiogroup = page.get_by_role("radiogroup")
-    group = page.get_by_role("group")
-    return (
-        radiogroup.filter(has=minimize)
-        .or_(group.filter(has=minimize).filter(has_not=radiogroup))
-        .or_(page.get_by_role("dialog").filter(has=minimize).filter(has_not=radiogroup).filter(has_not=group))
-    )
+    """The smallest element holding both options' radios, whatever it is (radiogroup, fieldset, div)."""
+    return innermost(page, radio(page, MAXIMUM_REACH), radio(page, MINIMIZE))
+
+
+def beside_options(page: Page, name: re.Pattern[str]) -> Locator:
+    """Buttons named `name` in the smallest element holding the wanted radio and such a button
+    (the dialog or panel), never one that also holds the row (the whole page)."""
+    button = page.get_by_role("button", name=name)
+    row = page.get_by_role("button", name=ROW).or_(page.get_by_role("link", name=ROW))
+    edit = page.get_by_role("button", name=EDIT).or_(page.get_by_role("link", name=EDIT))
+    # (`has_not` is relative to the box, so the row is told by its button's name alone.)
+    box = innermost(page, radio(page, MINIMIZE), button).filter(has_not=row).filter(has_not=edit)
+    return box.get_by_role("button", name=name)
 
 
 def close_dialog(page: Page) -> Locator:
-    """In a dialog: Save if it has one, else Done, else Close (never Cancel). In a panel that
-    expands in place: its Save, or with none (a panel that saves by itself) the row again."""
-    dialog = page.get_by_role("dialog")
-    save, done = page.get_by_role("button", name=SAVE), page.get_by_role("button", name=DONE)
-    # Inner locators of `has`/`has_not` are relative to the outer element, so none starts at body.
-    panel_save = page.locator(PANELS).filter(has=minimize_radio(page)).get_by_role("button", name=SAVE)
-    no_dialog = page.locator("body").filter(has_not=dialog)
+    """Beside the options: Save if there is one, else Done, else Close (never Cancel); with none
+    of them (a panel that saves by itself) the row again."""
+    body = page.locator("body")
+    save, done, close = (beside_options(page, name) for name in (SAVE, DONE, CLOSE))
     return (
-        dialog.get_by_role("button", name=SAVE)
-        .or_(dialog.filter(has_not=save).get_by_role("button", name=DONE))
-        .or_(dialog.filter(has_not=save).filter(has_not=done).get_by_role("button", name=CLOSE))
-        .or_(no_dialog.locator(PANELS).filter(has=minimize_radio(page)).get_by_role("button", name=SAVE))
-        .or_(no_dialog.filter(has_not=panel_save).get_by_role("button", name=ROW))
+        save.or_(body.filter(has_not=save).locator("*").and_(done))
+        .or_(body.filter(has_not=save).filter(has_not=done).locator("*").and_(close))
+        .or_(body.filter(has_not=save).filter(has_not=done).filter(has_not=close).locator("*").and_(open_row(page)))
     )
 
 

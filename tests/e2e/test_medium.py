@@ -15,7 +15,7 @@ from tests.e2e.journey import results
 
 KEY = "third_party_ai"
 MINIMIZE = "Minimize third-party training"
-DEFAULT = "Prioritize maximum reach (Default)"
+DEFAULT = "Prioritize maximum reach"  # the replica adds "(Default)"; the flow does not need it
 HEADED_HINT = "optout login medium --headed"
 
 
@@ -60,11 +60,14 @@ def test_dry_run_reports_the_default_and_sends_no_write(optout: Optout, writer: 
     assert sandbox.writes("medium", writer.account) == 0
 
 
-@pytest.mark.parametrize("faults", [(), ("autosave",), ("inline-panel",), ("inline-panel", "autosave")])
+@pytest.mark.parametrize(
+    "faults", [(), ("autosave",), ("inline-panel",), ("inline-panel", "autosave"), ("plain-markup",)]
+)
 def test_apply_chooses_minimize_then_second_apply_and_verify_send_nothing(
     optout: Optout, writer: Member, sandbox: Sandbox, faults: tuple[str, ...]
 ) -> None:
-    """Dialog with Save, dialog that saves by itself (Done), and a panel expanding in place."""
+    """Dialog with Save, dialog that saves by itself (Done), a panel expanding in place, and a plain
+    <div> dialog behind a heading's "Edit" with bare radios, no "(Default)" and "Update"."""
     login_headed(optout, writer, sandbox)
     for fault in faults:
         sandbox.set_fault("medium", fault, account=writer.account)

@@ -22,9 +22,9 @@ main{max-width:680px;margin:32px auto;padding:0 16px}
  background:none;font:inherit;text-align:left;cursor:pointer}
 .value{color:#6b6b6b}
 fieldset{border:0;padding:0;margin:14px 0}
-[role=dialog]{position:fixed;inset:0;background:rgba(255,255,255,.95);display:flex;
+[role=dialog],.modal{position:fixed;inset:0;background:rgba(255,255,255,.95);display:flex;
  align-items:center;justify-content:center}
-[role=dialog]>div{background:#fff;box-shadow:0 2px 10px rgba(0,0,0,.15);padding:32px;max-width:520px}
+[role=dialog]>div,.modal>div{background:#fff;box-shadow:0 2px 10px rgba(0,0,0,.15);padding:32px;max-width:520px}
 .option{margin:12px 0}
 .help{color:#6b6b6b;font-size:14px;margin:4px 0 0 24px}
 [role=radio]{cursor:pointer}
@@ -107,6 +107,7 @@ ACCOUNT_SCRIPT = """
   const root = document.getElementById("account-root");
   const autosave = root.dataset.autosave === "true";
   const inline = root.dataset.inline === "true";
+  const plain = root.dataset.plain === "true";  // plain-markup: no roles, a heading and "Edit"
   const names = JSON.parse(root.dataset.options);
   const values = ["maximize_reach", "minimize_training"];
   const helps = JSON.parse(root.dataset.helps);
@@ -147,6 +148,7 @@ ACCOUNT_SCRIPT = """
   const dialog = (state, rowButton) => {
     // A modal dialog, or (inline-panel) a section that expands under the row.
     const d = inline ? el("section", {id: "tpai-panel", "aria-labelledby": "tpai-title"})
+      : plain ? el("div", {class: "modal"})
       : el("div", {role: "dialog", "aria-modal": "true", "aria-labelledby": "tpai-title"});
     const box = el("div");
     const close = el("button", {type: "button", "aria-label": "Close"}, "\u00d7");
@@ -182,8 +184,8 @@ ACCOUNT_SCRIPT = """
       if (!inline) box.append(done);  // inline, the row itself folds the panel away
     } else {
       // Native radios in a fieldset; nothing is sent until "Save".
-      const f = el("fieldset");
-      f.append(el("legend", {}, "Your preference"));
+      const f = el(plain ? "div" : "fieldset");
+      if (!plain) f.append(el("legend", {}, "Your preference"));
       values.forEach((value, i) => {
         const id = "tpai-" + value;
         const input = el("input", {type: "radio", name: "tpai", id, value, "aria-describedby": id + "-help"});
@@ -195,7 +197,7 @@ ACCOUNT_SCRIPT = """
       });
       const cancel = el("button", {type: "button"}, "Cancel");
       cancel.addEventListener("click", shut);
-      const save = el("button", {type: "button", class: "primary"}, "Save");
+      const save = el("button", {type: "button", class: "primary"}, plain ? "Update" : "Save");
       save.addEventListener("click", () => {
         put("third-party-ai", chosen).then((res) => { state.value = res.value; shown(); shut(); },
           () => { failed(); shut(); });
@@ -209,9 +211,14 @@ ACCOUNT_SCRIPT = """
   const render = (s) => {
     root.textContent = "";
     const rows = el("div", {class: "rows"});
-    const ai = row("Third-party AI and your stories", names[values.indexOf(s.thirdPartyAi)]);
+    const ai = plain ? el("div") : row("Third-party AI and your stories", names[values.indexOf(s.thirdPartyAi)]);
+    const opener = plain ? el("button", {type: "button"}, "Edit") : ai;
+    if (plain) {
+      ai.append(el("h3", {}, "Third-party AI and your stories"),
+        el("span", {class: "value"}, names[values.indexOf(s.thirdPartyAi)]), opener);
+    }
     const state = {value: s.thirdPartyAi};
-    ai.addEventListener("click", () => {
+    opener.addEventListener("click", () => {
       const open = document.getElementById("tpai-panel");
       if (open) { open.remove(); ai.setAttribute("aria-expanded", "false"); } else dialog(state, ai);
     });
@@ -242,7 +249,14 @@ ACCOUNT_SCRIPT = """
 
 
 def settings_page(
-    account: str, tab: str, *, options: tuple[str, str], helps: tuple[str, str], autosave: bool, inline: bool
+    account: str,
+    tab: str,
+    *,
+    options: tuple[str, str],
+    helps: tuple[str, str],
+    autosave: bool,
+    inline: bool,
+    plain: bool = False,
 ) -> str:
     """/me/settings/<tab>: the tab bar; on Account, rows the script renders once loaded."""
     tabs = "".join(
@@ -252,7 +266,7 @@ def settings_page(
     if tab == "account":
         content = (
             f'<div id="account-root" aria-busy="true" data-autosave="{json.dumps(autosave)}" '
-            f'data-inline="{json.dumps(inline)}" '
+            f'data-inline="{json.dumps(inline)}" data-plain="{json.dumps(plain)}" '
             f"data-options='{escape(json.dumps(options))}' data-helps='{escape(json.dumps(helps))}'>Loading…</div>"
         )
         script = ACCOUNT_SCRIPT

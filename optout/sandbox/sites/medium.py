@@ -20,6 +20,10 @@ Faults (Sandbox.set_fault; per account, or site-wide with account=None):
   inline-panel     the row expands a section under itself instead of opening a dialog (with
                    autosave it has no button at all: the row folds it away again)
   label-changed    the options are renamed (a wording optout does not know)
+  plain-markup     no roles to lean on: the row is a heading with its own "Edit" button, the
+                   dialog a plain <div>, the radios bare (no fieldset), the first option named
+                   "Prioritize maximum reach" without "(Default)", and the dialog's buttons
+                   "Cancel" / "Update"
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ MAGIC = "magic-link"
 KEY = "third_party_ai"
 VALUES = ("maximize_reach", "minimize_training")
 OPTIONS = ("Prioritize maximum reach (Default)", "Minimize third-party training")
+PLAIN = ("Prioritize maximum reach", "Minimize third-party training")  # plain-markup
 RENAMED = ("Allow AI training with credit (Default)", "Ask AI companies not to train")  # label-changed
 HELPS = (  # platforms-addendum.md §5.2, verbatim but shortened
     "Ask AI companies not to train on your stories, unless doing so would also stop them from directly "
@@ -66,7 +71,14 @@ class MediumSite(Site):
     name = "medium"
     hosts = (HOST, "www.medium.com")
     default_settings: ClassVar[Mapping[str, object]] = {KEY: "maximize_reach"}
-    faults = COMMON_FAULTS | {"person-signs-in", "expired-session", "autosave", "inline-panel", "label-changed"}
+    faults = COMMON_FAULTS | {
+        "person-signs-in",
+        "expired-session",
+        "autosave",
+        "inline-panel",
+        "label-changed",
+        "plain-markup",
+    }
     session_cookie = SESSION_COOKIE
 
     def setup(self) -> None:
@@ -131,13 +143,16 @@ class MediumSite(Site):
         if tab not in {slug for _, slug in pages.TABS}:
             return Response.html(pages.message_page("Page not found", "Out of nothing, something."), 404)
         renamed = bool(self.state.fault("label-changed", account))
+        plain = bool(self.state.fault("plain-markup", account))
+        options = RENAMED if renamed else (PLAIN if plain else OPTIONS)
         html = pages.settings_page(
             account,
             tab,
-            options=RENAMED if renamed else OPTIONS,
+            options=options,
             helps=HELPS,
             autosave=bool(self.state.fault("autosave", account)),
             inline=bool(self.state.fault("inline-panel", account)),
+            plain=plain,
         )
         return Response.html(html)
 
