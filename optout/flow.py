@@ -31,7 +31,8 @@ def toggle(name: re.Pattern[str], row: re.Pattern[str] | None = None) -> Find:
     matches `row` (default: `name`).
 
     A named control elsewhere in that element is never taken for it: were this row's own control
-    missing, a neighbour's must not be read in its place.
+    missing, a neighbour's must not be read in its place. `row` is searched in the elements' text
+    content, where a heading runs into the next line ("Data usageWe use..."): no trailing `\b`.
     """
 
     def find(page: Page) -> Locator:
