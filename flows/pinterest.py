@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 SETTINGS = "https://www.pinterest.com/settings"
 # Never a control worded the other way round, whose "off" would mean "allowed".
 CANVAS = re.compile(
-    r"^(?!.*\b(don.?t|do not|opt[- ]?out|prevent|block|disallow)\b).*\btrain(ing)?\s+Pinterest\s+Canvas\b",
+    r"^(?!.*\b(don.?t|do not|opt[- ]?out|prevent|block|disallow)\b).*\btrain(ing)?\s+Pinterest\s+Canvas",
     re.I | re.S,
 )
 DONE = re.compile(r"^\s*(done|save( changes| settings)?)\s*$", re.I)
