@@ -14,10 +14,14 @@ Guesses, as the reference has no markup for this page: the card is the smallest 
 holds the setting's name and a "Turn off"/"Turn on" button, and its state is read from that
 button ("Turn off" means it is on, "Turn on" means off); the button must sit under the nearest
 ancestor holding a heading or the name, and that ancestor must carry the name, so another
-card's button is never taken for it; the menu's items have a menu role; the confirmation is a
-dialog whose confirming button says "Turn off" (or "Pause", Google's older word, or "Confirm"
-/ "OK"); the password-step URL `/v3/signin/challenge/pwd` (not a check) and the wrong-password
-text "Wrong password". A Workspace page that only says the admin decides has no such button
+card's button is never taken for it; that button's name is exactly "Turn off"/"Turn on"
+(never "Turn on auto-delete"); the menu's plain "Turn off" is a menu item, option, or a
+button/radio/link inside a menu, listbox or dialog; the confirmation is a dialog whose
+confirming button says "Turn off" (or "Pause", Google's older word, "Confirm", "OK",
+"Continue", "Yes", "Got it", "Next", "Done"); the sign-in address `https://accounts.google.com/`
+(the only one the reference names); the password-step URLs `/v3/signin/challenge/pwd` or
+`.../password` (not a check) and the wrong-password text "Wrong/Incorrect password".
+A Workspace page that only says the admin decides has no such button
 and is reported as site-changed: the setting is on there, so "absent" (a quiet success) would
 be a false "done".
 """
@@ -34,9 +38,12 @@ if TYPE_CHECKING:
 
 ACTIVITY = "https://myactivity.google.com/product/gemini"
 NAME = re.compile(r"keep activity|gemini apps activity", re.I)
-TURN = re.compile(r"^\s*turn (on|off)\b(?!\s+and\b)", re.I)
-TURN_OFF = re.compile(r"^\s*turn off\b(?!\s+and\b)", re.I)
-CONFIRM = re.compile(r"^\s*(turn off|pause|confirm|ok)\b(?!\s+and\b)", re.I)
+# The card's own button only: never "Turn on auto-delete" or another "Turn off ..." on the card.
+ICON = r"(\s*(arrow_drop_down|expand_more))?"  # an icon ligature that is not hidden from the name
+TURN = re.compile(rf"^\s*turn (on|off)(\s+(keep activity|gemini apps activity))?{ICON}\s*$", re.I)
+TURN_OFF = re.compile(rf"^\s*turn off(\s+(keep activity|gemini apps activity))?{ICON}\s*$", re.I)
+CONFIRM = re.compile(r"^\s*(turn off|pause|confirm|ok|continue|yes|got it|next|done)\b(?!\s+(and|auto)\b|-)", re.I)
+OVERLAY = "[role=menu], [role=listbox], [role=dialog], [role=alertdialog], [aria-modal=true]"
 NEXT = re.compile(r"^\s*next\s*$", re.I)
 _LOWER = "translate(normalize-space(.), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 _NAMED = f"contains({_LOWER}, 'keep activity') or contains({_LOWER}, 'gemini apps activity')"
@@ -68,14 +75,18 @@ def card_button(name: re.Pattern[str]) -> Find:
 def menu_turn_off(page: Page) -> Locator:
     """The plain "Turn off" choice of the menu (never "Turn off and delete activity")."""
     items = page.get_by_role("menuitem", name=TURN_OFF).or_(page.get_by_role("menuitemradio", name=TURN_OFF))
-    return items.or_(page.get_by_role("option", name=TURN_OFF)).or_(
-        page.get_by_role("menu").get_by_role("button", name=TURN_OFF)
+    overlay = page.locator(OVERLAY)
+    inside = (
+        overlay.get_by_role("button", name=TURN_OFF)
+        .or_(overlay.get_by_role("radio", name=TURN_OFF))
+        .or_(overlay.get_by_role("link", name=TURN_OFF))
     )
+    return items.or_(page.get_by_role("option", name=TURN_OFF)).or_(inside)
 
 
 def confirm(page: Page) -> Locator:
     """The confirming button of the dialog that follows the menu (its texts are a guess)."""
-    dialogs = page.get_by_role("dialog").or_(page.get_by_role("alertdialog"))
+    dialogs = page.locator("[role=dialog], [role=alertdialog], dialog, [aria-modal=true]")
     return dialogs.get_by_role("button", name=CONFIRM)
 
 
@@ -87,17 +98,17 @@ class Gemini(Flow):
     home = ACTIVITY
     domains = ("google.com",)
     login = LoginForm(
-        url="https://accounts.google.com/ServiceLogin?continue=https%3A%2F%2Fmyactivity.google.com%2Fproduct%2Fgemini",
+        url="https://accounts.google.com/",
         origins=frozenset({"https://accounts.google.com"}),
         identifier=lambda page: page.locator("#identifierId").or_(page.get_by_label("Email or phone")),
         next=lambda page: page.get_by_role("button", name=NEXT).locator("visible=true"),
         submit=lambda page: page.get_by_role("button", name=NEXT),
-        rejected=lambda page: page.get_by_text(re.compile(r"wrong password", re.I)),
+        rejected=lambda page: page.get_by_text(re.compile(r"(wrong|incorrect) password", re.I)),
         signed_out=re.compile(r"^/(v\d/)?signin/|^/(ServiceLogin|AccountChooser|InteractiveLogin)\b"),
     )
     challenge = Challenge(
         urls=(
-            re.compile(r"accounts\.google\.com/(v\d/)?signin/(v\d/)?challenge/(?!pwd\b)"),
+            re.compile(r"accounts\.google\.com/(v\d/)?signin/(v\d/)?challenge/(?!(pwd|password)\b)"),
             re.compile(r"accounts\.google\.com/(v\d/)?signin/rejected"),
             re.compile(r"accounts\.google\.com/speedbump"),
         ),

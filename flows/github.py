@@ -19,9 +19,12 @@ Facts relied on (shared/reference/platforms.md §24; platforms-addendum.md §1; 
 - Sudo mode, "Confirm password" / `#sudo_password` / `…/password_confirm`, may guard settings
   (whether it guards this page is unknown): treated as a challenge, so no second password is
   ever typed outside the sign-in form.
-Guesses, not in the reference: the wrong-password text "Incorrect username or password."; the
-"Confirm access" heading of the sudo page; how the label and the trigger share a row (the row is
-taken as the smallest element holding both); a native `<select>` as an alternative control.
+Guesses, not in the reference: the wrong-password flash ("Incorrect username or password." or
+similar, in a flash/alert); the "Confirm access"/"Confirm your password" heading and the
+`/sessions/sudo` URL of the sudo page; how the label and the trigger share a row (the smallest
+element holding both, holding no other known row's label, whose trigger shows Enabled/Disabled);
+a native `<select>`, combobox or details/summary as alternative controls; a Save button in the
+row's form (pressed only when shown, as the older page had one).
 """
 
 from __future__ import annotations

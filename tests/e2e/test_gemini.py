@@ -164,7 +164,7 @@ def test_expired_session_signs_in_again_once_with_the_stored_password(
     assert sandbox.get_setting("gemini", member.account, KEEP) is False
 
 
-@pytest.mark.parametrize(("fault", "value"), [("old-wording", True), ("slow", 3)])
+@pytest.mark.parametrize(("fault", "value"), [("old-wording", True), ("slow", 3), ("menu-dialog", True)])
 def test_known_variants_still_work(optout: Optout, member: Member, sandbox: Sandbox, fault: str, value: object) -> None:
     login(optout, member)
     sandbox.set_fault("gemini", fault, value, account=member.account)
@@ -174,9 +174,32 @@ def test_known_variants_still_work(optout: Optout, member: Member, sandbox: Sand
     assert others_untouched(sandbox, member)
 
 
+@pytest.mark.parametrize(("fault", "value"), [("pwd-path", True), ("password-error", "Incorrect password. Try again.")])
+def test_other_password_step_forms_are_understood(
+    optout: Optout, member: Member, sandbox: Sandbox, fault: str, value: object
+) -> None:
+    sandbox.set_fault("gemini", fault, value, account=member.account)
+    login(optout, member)
+    wrong = optout("login", "gemini", "--account", member.account, "--password-stdin", stdin="not-the-password")
+    assert wrong.returncode == 8, wrong.stderr
+    assert "did not accept the password" in wrong.stderr
+
+
+def test_turn_on_auto_delete_is_never_read_as_the_cards_state(optout: Optout, member: Member, sandbox: Sandbox) -> None:
+    # The card's own control is a switch this flow does not know; its "Turn on auto-delete" must not pass for "off".
+    login(optout, member)
+    sandbox.set_fault("gemini", "auto-delete-switch", account=member.account)
+    done = optout("apply", "gemini", "--json")
+    assert done.returncode == 16, done.stdout + done.stderr
+    assert results(done.stdout)[0]["status"] == "site-changed"
+    assert sandbox.writes("gemini", member.account) == 0
+    assert sandbox.get_setting("gemini", member.account, KEEP) is True
+
+
 def test_workspace_account_managed_by_the_admin_is_site_changed_not_absent(
     optout: Optout, member: Member, sandbox: Sandbox
 ) -> None:
+
     # Keep Activity is on there and only the admin can change it: a quiet "absent" would be a false done.
     login(optout, member)
     sandbox.set_fault("gemini", "workspace", account=member.account)

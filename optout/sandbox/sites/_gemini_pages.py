@@ -49,15 +49,11 @@ def identifier_page(token: str, continue_url: str, *, error: str = "", value: st
     return google_page("Sign in - Google Accounts", body)
 
 
-def password_page(token: str, email: str, *, error: bool = False) -> str:
-    """Sign-in step 2: "Enter your password", "Next"; "Wrong password" after a bad one (guessed text)."""
-    alert = (
-        '<div class="error" role="alert">Wrong password. Try again or click Forgot password to reset it.</div>'
-        if error
-        else ""
-    )
+def password_page(token: str, email: str, *, error: str = "", action: str = "/v3/signin/challenge/pwd") -> str:
+    """Sign-in step 2: "Enter your password", "Next"; `error` after a bad one (guessed text)."""
+    alert = f'<div class="error" role="alert">{escape(error)}</div>' if error else ""
     body = f"""<div class="signin">{GOOGLE}<h1>Welcome</h1><p>{escape(email)}</p>
-<form method="post" action="/v3/signin/challenge/pwd" novalidate>
+<form method="post" action="{escape(action)}" novalidate>
 <input type="hidden" name="TL" value="{escape(token)}">
 <label for="password">Enter your password</label>
 <input type="password" id="password" name="Passwd" autocomplete="current-password" autofocus>
@@ -148,6 +144,16 @@ ACTIVITY_SCRIPT = r"""
       body: JSON.stringify(body)})
     .then((r) => { if (!r.ok) throw new Error(String(r.status)); return r.json(); });
   // The confirmation after the menu (its texts are not known; these are a plausible rendering).
+  // menu-dialog: the choice is a dialog of plain buttons; the confirmation says "Continue".
+  const choiceDialog = (card) => {
+    const scrim = el("div", {class: "scrim"});
+    const dialog = el("div", {role: "dialog", "aria-modal": "true", "aria-label": "Turn off " + card.title});
+    const plain = el("button", {type: "button"}, "Turn off");
+    const erase = el("button", {type: "button"}, "Turn off and delete activity");
+    dialog.append(plain, erase); scrim.append(dialog); document.body.append(scrim);
+    plain.addEventListener("click", () => { scrim.remove(); confirmDialog(card, false, card.done); });
+    erase.addEventListener("click", () => { scrim.remove(); confirmDialog(card, true, card.doneErase); });
+  };
   const confirmDialog = (card, erase, done) => {
     const scrim = el("div", {class: "scrim"});
     const id = "dlg-" + Math.random().toString(36).slice(2, 8);
@@ -157,7 +163,8 @@ ACTIVITY_SCRIPT = r"""
       (erase ? "Your past activity will be deleted." : "Your past activity is kept until you delete it.") +
       " Chats are still kept for up to 72 hours."));
     const cancel = el("button", {type: "button"}, "Cancel");
-    const ok = el("button", {type: "button"}, erase ? "Turn off and delete" : "Turn off");
+    const word = card.menuDialog ? "Continue" : "Turn off";
+    const ok = el("button", {type: "button"}, erase ? "Turn off and delete" : word);
     dialog.append(cancel, ok); scrim.append(dialog); document.body.append(scrim);
     cancel.addEventListener("click", () => scrim.remove());
     ok.addEventListener("click", () => { scrim.remove(); done(); });
@@ -167,6 +174,14 @@ ACTIVITY_SCRIPT = r"""
     holder.append(el("h2", {}, card.title));
     holder.append(el("div", {class: "status"}, card.on ? "On" : "Off"));
     holder.append(el("p", {}, card.help));
+    if (card.switchControl) {
+      // auto-delete-switch: the card's own control is a switch; a "Turn on auto-delete" sits by it.
+      holder.append(el("div", {role: "switch", "aria-checked": String(card.on), "aria-label": card.title,
+        tabindex: "0"}));
+      holder.append(el("p", {}, "Auto-delete (Off)"));
+      holder.append(el("button", {type: "button"}, "Turn on auto-delete"));
+      return;
+    }
     if (card.managed) {
       holder.append(el("p", {}, "Your organization's administrator manages this setting. " +
         "Contact your administrator for more info."));
@@ -187,8 +202,11 @@ ACTIVITY_SCRIPT = r"""
       const plain = el("div", {role: "menuitem", tabindex: "-1"}, "Turn off");
       const erase = el("div", {role: "menuitem", tabindex: "-1"}, "Turn off and delete activity");
       menu.append(plain, erase);
+      card.done = () => apply(false, false); card.doneErase = () => apply(false, true);
       button.addEventListener("click", (e) => {
         e.stopPropagation();
+        if (card.menuDialog) { choiceDialog(card); return; }
+
         const open = menu.hidden; closeMenus(); menu.hidden = !open;
         button.setAttribute("aria-expanded", String(open));
       });

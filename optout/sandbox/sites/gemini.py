@@ -27,6 +27,12 @@ act on the identifier step, before any password):
   expired-session  every existing session of the account stops working (new sign-ins work)
   old-wording      the card is titled "Gemini Apps Activity" (the former name)
   workspace        no button on the card: "Your organization's administrator manages this setting"
+  auto-delete-switch  the card's control is a switch (not a "Turn off" button) and the card also
+                   shows "Auto-delete (Off)" with a "Turn on auto-delete" button
+  menu-dialog      "Turn off" opens a dialog of plain buttons ("Turn off" / "Turn off and delete
+                   activity") instead of a menu; the confirmation's button says "Continue"
+  pwd-path         the password step is at /v3/signin/challenge/password (not .../pwd)
+  password-error   value: the wrong-password text instead of "Wrong password. Try again ..."
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ CHECK_PATHS = {
     "/v3/signin/challenge/recaptcha": "recaptcha",
     "/v3/signin/rejected": "rejected",
 }
+PWD_PATHS = ("/v3/signin/challenge/pwd", "/v3/signin/challenge/password")
 
 
 def safe_continue(target: str) -> str:
@@ -74,7 +81,18 @@ class GeminiSite(Site):
     name = "gemini"
     hosts = (ACCOUNTS, MYACTIVITY)
     default_settings: ClassVar[Mapping[str, object]] = {KEEP: True, WEB_APP: True, AUDIO: False, DELETED: False}
-    faults = COMMON_FAULTS | {"2sv", "blocked", "captcha", "expired-session", "old-wording", "workspace"}
+    faults = COMMON_FAULTS | {
+        "2sv",
+        "blocked",
+        "captcha",
+        "expired-session",
+        "old-wording",
+        "workspace",
+        "auto-delete-switch",
+        "menu-dialog",
+        "pwd-path",
+        "password-error",
+    }
     session_cookie = SESSION_COOKIE
 
     def handle(self, request: Request) -> Response:
@@ -103,9 +121,9 @@ class GeminiSite(Site):
         pending = self.state.lookup(PENDING, request.cookies.get(PENDING_COOKIE))
         if path == "/v3/signin/challenge/dp/poll":
             return self._poll(pending)
-        if pending is None and (path == "/v3/signin/challenge/pwd" or path in CHECK_PATHS):
+        if pending is None and (path in PWD_PATHS or path in CHECK_PATHS):
             return Response.redirect(f"/v3/signin/identifier?{urlencode({'continue': cont})}")
-        if path == "/v3/signin/challenge/pwd" and pending is not None:
+        if path in PWD_PATHS and pending is not None:
             return self._password(request, pending) if post else self._password_page(pending)
         if path in CHECK_PATHS and pending is not None:
             if post:
@@ -135,12 +153,18 @@ class GeminiSite(Site):
             token = self.state.issue(FORM, "-", cont=cont)
             error = "Couldn't find your Google Account"
             return Response.html(pages.identifier_page(token, cont, error=error, value=email))
-        return self._pending(email, cont, "/v3/signin/challenge/pwd")
+        return self._pending(email, cont, PWD_PATHS[1] if self.state.fault("pwd-path", email) else PWD_PATHS[0])
 
     def _password_page(self, pending: dict[str, str], *, error: bool = False) -> Response:
         """Step 2, for the account named in step 1."""
-        token = self.state.issue(FORM, pending["account"])
-        return Response.html(pages.password_page(token, pending["account"], error=error))
+        account = pending["account"]
+        token = self.state.issue(FORM, account)
+        action = PWD_PATHS[1] if self.state.fault("pwd-path", account) else PWD_PATHS[0]
+        wording = self.state.fault("password-error", account)
+        text = (
+            wording if isinstance(wording, str) else "Wrong password. Try again or click Forgot password to reset it."
+        )
+        return Response.html(pages.password_page(token, account, error=text if error else "", action=action))
 
     def _password(self, request: Request, pending: dict[str, str]) -> Response:
         """POST of step 2: wrong password, 2-Step Verification, or signed in."""
@@ -205,6 +229,8 @@ class GeminiSite(Site):
             "help": "Google saves your Gemini Apps chats to your Google Account and uses them to provide, "
             "develop and improve its services, including training generative AI models.",
             "managed": bool(self.state.fault("workspace", account)),
+            "switchControl": bool(self.state.fault("auto-delete-switch", account)),
+            "menuDialog": bool(self.state.fault("menu-dialog", account)),
             "checkbox": {
                 "key": AUDIO,
                 "on": self.state.get_setting(account, AUDIO),
