@@ -77,7 +77,7 @@ async def _choose(page: Page, control: Dropdown, element: Locator, wanted: str, 
     await element.click(timeout=timeout)
     # Menus are often rendered in an overlay outside the row, so look page-wide, but only
     # among menu items: a button or link with the same text is never the target.
-    # An item's name may go on with its description ("Disabled  GitHub will not use ...").
+    # An item's name may go on with its description ("Disabled  Your data will not be used...").
     name = re.compile(rf"^\s*{re.escape(wanted)}\b", re.I)
     items = page.get_by_role(MENU_ITEM_ROLES[0], name=name)
     for role in MENU_ITEM_ROLES[1:]:
